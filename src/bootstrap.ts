@@ -1,0 +1,60 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { config as loadDotenv } from 'dotenv';
+import { AppModule } from './app.module';
+import { withSandboxCredentials } from './auth/sandbox-credentials';
+import { PinoNestLogger, rootLogger } from './common/logger';
+import { AppConfig, ConfigError, loadConfig } from './config';
+import { prepareRuntime, Runtime } from './runtime';
+
+/** Reads `.env` (when present) and the environment; a bad value ends the process with one line. */
+export function loadConfigOrExit(): AppConfig {
+  loadDotenv({ quiet: true });
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface RunningService {
+  app: INestApplication;
+  runtime: Runtime;
+  config: AppConfig;
+  url: string;
+  generatedKey?: string;
+  close(): Promise<void>;
+}
+
+/** Starts the whole service: database, migrations, Nest, HTTP. Used by main.ts and by tests. */
+export async function startService(baseConfig: AppConfig): Promise<RunningService> {
+  const logger = rootLogger(baseConfig.logLevel);
+  const { config, generatedKey } = withSandboxCredentials(baseConfig);
+  const runtime = await prepareRuntime(config, (message) => logger.info(message));
+  let app: INestApplication | undefined;
+  try {
+    app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: runtime.databaseUrl }), {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    });
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await runtime.stop();
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await runtime.stop();
+    })());
+  return { app, runtime, config, url, generatedKey, close };
+}

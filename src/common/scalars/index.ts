@@ -1,0 +1,2 @@
+export { DateScalar } from './date.scalar';
+export { JSONScalar } from './json.scalar';

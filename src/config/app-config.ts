@@ -1,0 +1,158 @@
+import * as path from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ApiKey, parseApiKeys } from './api-keys';
+import { ConfigError } from './config.error';
+import { EnvironmentVariables, LOG_LEVELS, ROLES, SPOTIFY_API_MODES } from './env.schema';
+
+export type Role = (typeof ROLES)[number];
+export type SpotifyApiMode = (typeof SPOTIFY_API_MODES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ProviderCredentials {
+  /** True when the built-in emulator serves this provider (no credentials, or SANDBOX=on). */
+  sandboxed: boolean;
+}
+
+/**
+ * The validated configuration. The only place that reads `process.env`; everything else injects this class.
+ * Resolved values (sandbox decisions, absolute paths) are computed once here.
+ */
+export class AppConfig {
+  readonly port!: number;
+  readonly host!: string;
+  readonly databaseUrl?: string;
+  readonly dataDir!: string;
+  readonly role!: Role;
+  readonly apiKeys!: ApiKey[];
+  readonly publicReads!: boolean;
+  readonly spotify!: ProviderCredentials & {
+    clientId?: string;
+    clientSecret?: string;
+    apiUrl: string;
+    accountsUrl: string;
+    redirectUri: string;
+    apiMode: SpotifyApiMode;
+  };
+  readonly soundcharts!: ProviderCredentials & { appId?: string; apiKey?: string; apiUrl: string };
+  readonly sandboxSetting!: 'auto' | 'on' | 'off';
+  /** Sandbox mode: at least one provider is emulated. Live mode: none is. */
+  readonly sandbox!: boolean;
+  readonly tzAnalytics!: string;
+  readonly encryptionKey?: Buffer;
+  readonly logLevel!: LogLevel;
+  readonly graphqlIntrospection!: boolean;
+  readonly graphqlMaxCost!: number;
+  readonly databaseConnectTimeoutSeconds!: number;
+  readonly jobConcurrency!: number;
+
+  get runsApi(): boolean {
+    return this.role === 'api' || this.role === 'all';
+  }
+
+  get runsWorker(): boolean {
+    return this.role === 'worker' || this.role === 'all';
+  }
+
+  get exportsDir(): string {
+    return path.join(this.dataDir, 'exports');
+  }
+
+  static from(values: Omit<AppConfig, 'runsApi' | 'runsWorker' | 'exportsDir'>): AppConfig {
+    return Object.assign(new AppConfig(), values);
+  }
+}
+
+function firstError(errors: ReturnType<typeof validateSync>): ConfigError | undefined {
+  const error = errors[0];
+  if (!error) return undefined;
+  const reasons = Object.values(error.constraints ?? {});
+  const reason = (reasons[0] ?? 'is invalid').replace(new RegExp(`^${error.property} `), '');
+  return new ConfigError(error.property, reason);
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseEncryptionKey(raw: string | undefined): Buffer | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes encoded in base64');
+  return key;
+}
+
+/** Reads and validates the environment. Throws `ConfigError` for the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, defined, { excludeExtraneousValues: false });
+  const invalid = firstError(validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false }));
+  if (invalid) throw invalid;
+
+  const port = vars.PORT ?? 3000;
+  const sandboxSetting = vars.SANDBOX ?? 'auto';
+  const spotifyHasCredentials = Boolean(vars.SPOTIFY_CLIENT_ID && vars.SPOTIFY_CLIENT_SECRET);
+  const soundchartsHasCredentials = Boolean(vars.SOUNDCHARTS_APP_ID && vars.SOUNDCHARTS_API_KEY);
+  if (sandboxSetting === 'off') {
+    if (!spotifyHasCredentials) {
+      throw new ConfigError('SPOTIFY_CLIENT_ID', 'and SPOTIFY_CLIENT_SECRET are required when SANDBOX=off');
+    }
+    if (!soundchartsHasCredentials) {
+      throw new ConfigError('SOUNDCHARTS_APP_ID', 'and SOUNDCHARTS_API_KEY are required when SANDBOX=off');
+    }
+  }
+  const spotifySandboxed = sandboxSetting === 'on' || (sandboxSetting === 'auto' && !spotifyHasCredentials);
+  const soundchartsSandboxed =
+    sandboxSetting === 'on' || (sandboxSetting === 'auto' && !soundchartsHasCredentials);
+  const sandbox = spotifySandboxed || soundchartsSandboxed;
+
+  const apiKeys = parseApiKeys(vars.API_KEYS);
+  if (!sandbox && apiKeys.length === 0) {
+    throw new ConfigError('API_KEYS', 'is required in live mode (no provider runs in the sandbox)');
+  }
+  const encryptionKey = parseEncryptionKey(vars.ENCRYPTION_KEY);
+  if (!sandbox && !encryptionKey) {
+    throw new ConfigError('ENCRYPTION_KEY', 'is required in live mode (32 bytes, base64)');
+  }
+  const tzAnalytics = vars.TZ_ANALYTICS ?? 'America/Denver';
+  if (!isTimeZone(tzAnalytics)) throw new ConfigError('TZ_ANALYTICS', `"${tzAnalytics}" is not an IANA time zone`);
+
+  return AppConfig.from({
+    port,
+    host: vars.HOST ?? '0.0.0.0',
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: path.resolve(cwd, vars.DATA_DIR ?? './.data'),
+    role: vars.ROLE ?? 'all',
+    apiKeys,
+    publicReads: vars.PUBLIC_READS ?? true,
+    spotify: {
+      sandboxed: spotifySandboxed,
+      clientId: vars.SPOTIFY_CLIENT_ID,
+      clientSecret: vars.SPOTIFY_CLIENT_SECRET,
+      apiUrl: vars.SPOTIFY_API_URL ?? 'https://api.spotify.com/v1',
+      accountsUrl: vars.SPOTIFY_ACCOUNTS_URL ?? 'https://accounts.spotify.com',
+      redirectUri: vars.SPOTIFY_REDIRECT_URI ?? `http://127.0.0.1:${port}/auth/spotify/callback`,
+      apiMode: vars.SPOTIFY_API_MODE ?? 'auto',
+    },
+    soundcharts: {
+      sandboxed: soundchartsSandboxed,
+      appId: vars.SOUNDCHARTS_APP_ID,
+      apiKey: vars.SOUNDCHARTS_API_KEY,
+      apiUrl: vars.SOUNDCHARTS_API_URL ?? 'https://customer.api.soundcharts.com',
+    },
+    sandboxSetting,
+    sandbox,
+    tzAnalytics,
+    encryptionKey,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    graphqlIntrospection: vars.GRAPHQL_INTROSPECTION ?? sandbox,
+    graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 20_000,
+    databaseConnectTimeoutSeconds: vars.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 30,
+    jobConcurrency: vars.JOB_CONCURRENCY ?? 4,
+  });
+}

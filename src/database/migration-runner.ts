@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { sleep } from 'src/common/process-utils';
+import { dataSourceOptions } from './data-source-options';
+
+// Any constant works; it only has to be the same in every process of this service.
+const MIGRATION_LOCK_KEY = 71_407_712;
+
+export interface MigrationResult {
+  applied: string[];
+}
+
+/**
+ * Connects (retrying while the server is unreachable, up to `timeoutSeconds`) and applies pending migrations under
+ * an advisory lock, so many processes starting at once migrate exactly once.
+ */
+export async function runMigrations(
+  url: string,
+  options: { timeoutSeconds: number; log: (message: string) => void },
+): Promise<MigrationResult> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1 } }));
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.initialize();
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        throw new Error(`database unreachable after ${options.timeoutSeconds} s: ${(error as Error).message}`);
+      }
+      options.log(`database unreachable (attempt ${attempt}: ${(error as Error).message}); retrying`);
+      await sleep(Math.min(1000 * attempt, 5000));
+    }
+  }
+  try {
+    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return { applied: applied.map((m) => m.name) };
+    } finally {
+      await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { MetricsService } from 'src/observability/metrics.service';
+import { checkQueryLimits, QueryLimits } from './query-limits';
+
+/** Rejects operations over the depth, alias and cost limits before anything resolves. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async requestDidStart() {
+      return {
+        // eslint-disable-next-line @typescript-eslint/require-await
+        async didResolveOperation(ctx) {
+          if (!ctx.operation) return;
+          const error = checkQueryLimits(ctx.operation, ctx.document, ctx.request.variables ?? {}, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/** Counts and times every operation by name and type. */
+export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        // eslint-disable-next-line @typescript-eslint/require-await
+        async willSendResponse(ctx: GraphQLRequestContext<object>) {
+          const operation = ctx.operationName ?? ctx.operation?.name?.value ?? 'anonymous';
+          const type = ctx.operation?.operation ?? 'unknown';
+          const outcome = ctx.errors?.length ? 'error' : 'success';
+          metrics.graphqlRequests.inc({ operation, type, outcome });
+          metrics.graphqlDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+}

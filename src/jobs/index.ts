@@ -1,0 +1,10 @@
+export { JobsModule } from './jobs.module';
+export { JobsService } from './jobs.service';
+export type { EnqueueOptions } from './jobs.service';
+export { JobRegistry } from './job-registry';
+export { JobScheduler } from './job-scheduler.service';
+export type { ScheduleDefinition } from './job-scheduler.service';
+export { JobStatus } from './job-status';
+export { JobRunModel } from './models/job-run.model';
+export { toJobRunModel } from './job-run.mapper';
+export * from './job-definition';

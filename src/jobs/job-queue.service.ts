@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DATABASE_URL } from 'src/database/database.module';
+
+export const queueName = (kind: string): string => kind.replace(/[^\w-]/g, '_');
+export const deadLetterQueueName = (kind: string): string => `${queueName(kind)}__dead`;
+
+export interface QueueMessage {
+  jobRunId: string;
+}
+
+/** Runs SQL on a caller's connection so a queue insert commits with the caller's transaction. */
+export type SqlExecutor = (text: string, values: unknown[]) => Promise<unknown[]>;
+
+export interface QueueSettings {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+}
+
+/**
+ * pg-boss on our own database: the durable transport under `JobsService`. Started lazily on first use, so
+ * processes that never touch jobs (a CLI `migrate`) never start it.
+ */
+@Injectable()
+export class JobQueue implements OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  private boss?: PgBoss;
+  private starting?: Promise<PgBoss>;
+  private readonly createdQueues = new Map<string, Promise<void>>();
+
+  constructor(@Inject(DATABASE_URL) private readonly url: string) {}
+
+  async start(): Promise<PgBoss> {
+    if (this.boss) return this.boss;
+    this.starting ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.url,
+        application_name: 'soundgraph-queue',
+        max: 4,
+        schema: 'pgboss',
+        // Our cron ticks enqueue through JobsService; pg-boss's own scheduler stays off.
+        schedule: false,
+      });
+      boss.on('error', (error: Error) => this.logger.error(`job queue error: ${error.message}`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    try {
+      return await this.starting;
+    } catch (error) {
+      this.starting = undefined;
+      throw error;
+    }
+  }
+
+  get started(): boolean {
+    return this.boss !== undefined;
+  }
+
+  async ensureQueue(kind: string, settings: QueueSettings): Promise<void> {
+    let created = this.createdQueues.get(kind);
+    if (!created) {
+      created = (async () => {
+        const boss = await this.start();
+        const options = {
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: settings.expireInSeconds,
+        };
+        await createQueueIfMissing(boss, deadLetterQueueName(kind), { name: deadLetterQueueName(kind) });
+        await createQueueIfMissing(boss, queueName(kind), {
+          name: queueName(kind),
+          policy: 'standard',
+          deadLetter: deadLetterQueueName(kind),
+          ...options,
+        });
+      })();
+      this.createdQueues.set(kind, created);
+      created.catch(() => this.createdQueues.delete(kind));
+    }
+    await created;
+  }
+
+  async send(
+    kind: string,
+    message: QueueMessage,
+    options: { startAfterSeconds?: number; executor?: SqlExecutor } = {},
+  ): Promise<string> {
+    const boss = await this.start();
+    const db = options.executor
+      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await options.executor!(text, values) }) }
+      : undefined;
+    const id = await boss.send(queueName(kind), message, {
+      startAfter: options.startAfterSeconds,
+      ...(db ? { db } : {}),
+    });
+    if (!id) throw new Error(`the job queue refused a ${kind} job`);
+    return id;
+  }
+
+  async work(
+    kind: string,
+    concurrency: number,
+    handler: (job: PgBoss.JobWithMetadata<QueueMessage>) => Promise<void>,
+  ): Promise<void> {
+    const boss = await this.start();
+    for (let i = 0; i < concurrency; i++) {
+      await boss.work<QueueMessage>(
+        queueName(kind),
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job) await handler(job);
+        },
+      );
+    }
+  }
+
+  async cancel(kind: string, queueJobId: string): Promise<void> {
+    const boss = await this.start();
+    await boss.cancel(queueName(kind), queueJobId);
+  }
+
+  async ping(): Promise<void> {
+    const boss = await this.start();
+    // getQueues reads pg-boss's own tables: it fails when the queue schema or the database is unreachable.
+    await boss.getQueues();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    this.starting = undefined;
+    this.createdQueues.clear();
+    if (boss) await boss.stop({ graceful: true, timeout: 10_000, wait: true, close: true });
+  }
+}
+
+async function createQueueIfMissing(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  try {
+    await boss.createQueue(name, options);
+  } catch (error) {
+    // Another process created it between our check and our insert.
+    if (!(await boss.getQueue(name))) throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { Args, ID, Query, Resolver, Mutation } from '@nestjs/graphql';
+import { decodeCursor, encodeCursor, toConnection } from 'src/common/pagination';
+import { RequireRole } from 'src/auth/roles';
+import { JobRunsArgs } from './dto/job-runs.args';
+import { toJobRunModel } from './job-run.mapper';
+import { JobsService } from './jobs.service';
+import { JobRunConnection, JobRunModel } from './models/job-run.model';
+
+@Resolver(() => JobRunModel)
+export class JobRunsResolver {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Query(() => JobRunModel, { nullable: true })
+  async jobRun(@Args('id', { type: () => ID }) id: string): Promise<JobRunModel | null> {
+    const run = await this.jobs.get(id);
+    return run ? toJobRunModel(run) : null;
+  }
+
+  @Query(() => JobRunConnection, { description: 'Newest first' })
+  async jobRuns(@Args() args: JobRunsArgs) {
+    const [rows, total] = await this.jobs.list(
+      { kind: args.kind, status: args.status },
+      args.first + 1,
+      decodeCursor(args.after),
+    );
+    return toConnection(rows.map(toJobRunModel), args.first, total, (r) =>
+      encodeCursor({ at: r.createdAt, id: r.id }),
+    );
+  }
+
+  @RequireRole('operator')
+  @Mutation(() => JobRunModel, { description: 'Cancels a queued or running job; a running one stops at its next check' })
+  async cancelJob(@Args('id', { type: () => ID }) id: string): Promise<JobRunModel> {
+    return toJobRunModel(await this.jobs.cancel(id));
+  }
+}

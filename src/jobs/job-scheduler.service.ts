@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { AppConfig } from 'src/config';
+import { JobsService } from './jobs.service';
+
+export interface ScheduleDefinition {
+  /** Unique among schedules; part of each tick's dedupe key. */
+  name: string;
+  /** Five fields, or six with seconds first. */
+  cron: string;
+  timeZone?: string;
+  kind: string;
+  payload?: Record<string, unknown>;
+}
+
+/** Tick time rounded to the second: every process computes the same key for the same tick. */
+export const tickKey = (name: string, at: number): string =>
+  `schedule:${name}:${new Date(Math.round(at / 1000) * 1000).toISOString()}`;
+
+/**
+ * Cron ticks that only enqueue. Each tick carries a dedupe key, so however many worker processes tick, the run is
+ * enqueued once. Schedules exist only in processes that run the worker role.
+ */
+@Injectable()
+export class JobScheduler {
+  private readonly logger = new Logger(JobScheduler.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: SchedulerRegistry,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** Adds or replaces a schedule. Returns false (and does nothing) outside the worker role. */
+  upsert(schedule: ScheduleDefinition): boolean {
+    if (!this.config.runsWorker) return false;
+    this.remove(schedule.name);
+    const job = CronJob.from({
+      cronTime: schedule.cron,
+      timeZone: schedule.timeZone ?? 'UTC',
+      start: true,
+      onTick: () => {
+        this.tick(schedule, Date.now()).catch((error: Error) =>
+          this.logger.error(`schedule ${schedule.name} could not enqueue: ${error.message}`),
+        );
+      },
+    });
+    this.registry.addCronJob(schedule.name, job);
+    return true;
+  }
+
+  remove(name: string): void {
+    if (this.registry.doesExist('cron', name)) this.registry.deleteCronJob(name);
+  }
+
+  async tick(schedule: ScheduleDefinition, at: number): Promise<void> {
+    const run = await this.jobs.enqueue(schedule.kind, schedule.payload ?? {}, {
+      dedupeKey: tickKey(schedule.name, at),
+    });
+    if (run) this.logger.log(`schedule ${schedule.name} enqueued ${schedule.kind} (${run.id})`);
+  }
+}

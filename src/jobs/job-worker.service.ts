@@ -1,0 +1,120 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
+import { requestContext } from 'src/common/request-context';
+import { AppConfig } from 'src/config';
+import { JobCancelledError, JobContext, JobRescheduleError, PermanentJobError } from './job-definition';
+import { JobQueue, QueueMessage } from './job-queue.service';
+import { JobRegistry, ResolvedJobDefinition } from './job-registry';
+import { JobRunsRepository } from './job-runs.repository';
+import { JobStatus } from './job-status';
+
+const CANCEL_POLL_MS = 1000;
+
+/** Consumes every registered job kind (worker role only) and keeps each run's record in step with its attempts. */
+@Injectable()
+export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(JobWorker.name);
+  private stopping = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: JobRegistry,
+    private readonly queue: JobQueue,
+    private readonly runs: JobRunsRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runsWorker) return;
+    this.registry.onDefinition((definition) => {
+      this.consume(definition).catch((error: Error) =>
+        this.logger.error(`cannot consume ${definition.kind}: ${error.message}`),
+      );
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
+  private async consume(definition: ResolvedJobDefinition): Promise<void> {
+    await this.queue.ensureQueue(definition.kind, definition);
+    await this.queue.work(definition.kind, definition.concurrency, (job) => this.execute(definition, job));
+  }
+
+  /** Resolves when the queue message is done with (success, cancel, reschedule); throws to make pg-boss retry. */
+  async execute(definition: ResolvedJobDefinition, job: PgBoss.JobWithMetadata<QueueMessage>): Promise<void> {
+    const id = job.data.jobRunId;
+    const attempt = job.retryCount + 1;
+    const run = await this.runs.markRunning(id, attempt);
+    if (!run) return; // cancelled or finished meanwhile: nothing to do
+    await requestContext.run({ jobRunId: id, jobKind: definition.kind }, async () => {
+      const controller = new AbortController();
+      const poll = setInterval(() => {
+        this.runs
+          .isCancelRequested(id)
+          .then((cancelled) => cancelled && controller.abort())
+          .catch(() => undefined);
+      }, CANCEL_POLL_MS);
+      const context: JobContext<unknown> = {
+        jobRunId: id,
+        attempt,
+        signal: controller.signal,
+        checkpoint: run.checkpoint ?? undefined,
+        progress: async (processed, total) => {
+          const progress = total ? Math.min(1, processed / total) : 0;
+          if (await this.runs.recordProgress(id, processed, total ?? null, progress)) controller.abort();
+          if (controller.signal.aborted) throw new JobCancelledError();
+        },
+        saveCheckpoint: (state) => this.runs.saveCheckpoint(id, state),
+      };
+      this.logger.log(`job ${definition.kind} attempt ${attempt} started`);
+      try {
+        const result = await definition.handle(run.payload, context);
+        if (controller.signal.aborted || (await this.runs.isCancelRequested(id))) {
+          await this.runs.finish(id, JobStatus.CANCELLED, { result });
+        } else {
+          await this.runs.finish(id, JobStatus.SUCCEEDED, { result: result ?? null });
+          this.logger.log(`job ${definition.kind} succeeded`);
+        }
+      } catch (error) {
+        await this.handleFailure(definition, id, attempt, error, controller.signal.aborted);
+      } finally {
+        clearInterval(poll);
+      }
+    });
+  }
+
+  private async handleFailure(
+    definition: ResolvedJobDefinition,
+    id: string,
+    attempt: number,
+    error: unknown,
+    aborted: boolean,
+  ): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof JobCancelledError || aborted || (await this.runs.isCancelRequested(id))) {
+      await this.runs.finish(id, JobStatus.CANCELLED, { error: null });
+      this.logger.log(`job ${definition.kind} cancelled`);
+      return;
+    }
+    if (error instanceof JobRescheduleError && !this.stopping) {
+      const queueJobId = await this.queue.send(definition.kind, { jobRunId: id }, {
+        startAfterSeconds: Math.ceil(error.delaySeconds),
+      });
+      await this.runs.requeue(id, `rescheduled in ${Math.ceil(error.delaySeconds)} s: ${message}`, queueJobId);
+      this.logger.warn(`job ${definition.kind} rescheduled in ${error.delaySeconds} s: ${message}`);
+      return;
+    }
+    const final = error instanceof PermanentJobError || attempt > definition.retryLimit;
+    if (final) {
+      await this.runs.finish(id, JobStatus.FAILED, { error: message });
+      this.logger.error(`job ${definition.kind} failed after ${attempt} attempt(s): ${message}`);
+      // A permanent error is acknowledged; an exhausted one goes to the queue's dead letter queue.
+      if (error instanceof PermanentJobError) return;
+      throw error;
+    }
+    await this.runs.requeue(id, `attempt ${attempt} failed: ${message}`);
+    this.logger.warn(`job ${definition.kind} attempt ${attempt} failed, will retry: ${message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
+import { KeysetCursor } from 'src/common/pagination';
+import { JobRunEntity } from './entities/job-run.entity';
+import { JobQueue } from './job-queue.service';
+import { JobRegistry } from './job-registry';
+import { JobRunFilter, JobRunsRepository } from './job-runs.repository';
+import { JobStatus } from './job-status';
+
+export interface EnqueueOptions {
+  /** Work that must happen once per key: a second enqueue with the same key returns undefined. */
+  dedupeKey?: string;
+  startAfterSeconds?: number;
+}
+
+/** The public face of the jobs module: other modules enqueue, read and cancel runs through it. */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly queue: JobQueue,
+    private readonly runs: JobRunsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Records a QUEUED run and its queue message in one transaction, so neither exists without the other. */
+  async enqueue(kind: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}) {
+    const definition = this.registry.get(kind);
+    if (!definition) throw new Error(`unknown job kind ${kind}`);
+    await this.queue.ensureQueue(kind, definition);
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.insertQueued(manager, {
+        kind,
+        payload,
+        maxAttempts: definition.retryLimit + 1,
+        dedupeKey: options.dedupeKey,
+      });
+      if (!run) return undefined;
+      const queueJobId = await this.queue.send(
+        kind,
+        { jobRunId: run.id },
+        {
+          startAfterSeconds: options.startAfterSeconds,
+          executor: async (text, values) => {
+            const result = await manager.queryRunner!.query(text, values, true);
+            return (result.records ?? []) as unknown[];
+          },
+        },
+      );
+      await this.runs.setQueueJobId(manager, run.id, queueJobId);
+      return Object.assign(run, { queueJobId });
+    });
+  }
+
+  /** Like `enqueue` without a dedupe key: always returns the new run. */
+  async start(kind: string, payload: Record<string, unknown> = {}): Promise<JobRunEntity> {
+    const run = await this.enqueue(kind, payload);
+    if (!run) throw new Error(`job ${kind} was not enqueued`);
+    return run;
+  }
+
+  get(id: string): Promise<JobRunEntity | null> {
+    return this.runs.findById(id);
+  }
+
+  getMany(ids: readonly string[]): Promise<JobRunEntity[]> {
+    return this.runs.findByIds(ids);
+  }
+
+  list(filter: JobRunFilter, limit: number, after?: KeysetCursor): Promise<[JobRunEntity[], number]> {
+    return this.runs.list(filter, limit, after);
+  }
+
+  async cancel(id: string): Promise<JobRunEntity> {
+    const existing = await this.runs.findById(id);
+    if (!existing) throw new NotFoundError('JobRun', id);
+    const run = await this.runs.requestCancel(id);
+    if (!run) throw new BadUserInputError('id', `job run ${id} has already finished (${existing.status})`);
+    if (run.status === JobStatus.CANCELLED && run.queueJobId) {
+      await this.queue.cancel(run.kind, run.queueJobId).catch(() => undefined);
+    }
+    return run;
+  }
+
+  /** Polls until the run finishes (CLI and tests); returns the finished run. */
+  async waitFor(id: string, options: { timeoutMs?: number; onProgress?: (run: JobRunEntity) => void } = {}) {
+    const deadline = Date.now() + (options.timeoutMs ?? 24 * 3600_000);
+    for (;;) {
+      const run = await this.runs.findById(id);
+      if (!run) throw new NotFoundError('JobRun', id);
+      options.onProgress?.(run);
+      if ([JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED].includes(run.status)) return run;
+      if (Date.now() > deadline) throw new Error(`job run ${id} did not finish in time (status ${run.status})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  countsByKindAndStatus() {
+    return this.runs.countsByKindAndStatus();
+  }
+}

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { AppConfig } from './config';
+import { EmbeddedPostgresHandle, EmbeddedPostgresServer } from './database/embedded-postgres.server';
+import { runMigrations } from './database/migration-runner';
+
+export const EMBEDDED_DATABASE_NAME = 'soundgraph';
+
+export interface Runtime {
+  databaseUrl: string;
+  embedded?: EmbeddedPostgresHandle;
+  /** Stops what this process started (the embedded server when it owns it). */
+  stop(): Promise<void>;
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Everything that must exist before Nest starts: the database (embedded when DATABASE_URL is unset, shared by
+ * every process using the same DATA_DIR) with its migrations applied.
+ */
+export async function prepareRuntime(
+  config: AppConfig,
+  log: (message: string) => void,
+  options: { migrate?: boolean } = {},
+): Promise<Runtime> {
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const server = new EmbeddedPostgresServer({ dir: path.join(config.dataDir, 'postgres'), log });
+    embedded = await server.ensureRunning();
+    databaseUrl = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
+  }
+  const stop = async () => {
+    await embedded?.stop();
+  };
+  try {
+    if (options.migrate !== false) {
+      const { applied } = await runMigrations(databaseUrl, {
+        timeoutSeconds: config.databaseConnectTimeoutSeconds,
+        log,
+      });
+      if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, embedded, stop };
+}
