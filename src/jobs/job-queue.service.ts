@@ -28,10 +28,14 @@ export class JobQueue implements OnModuleDestroy {
   private boss?: PgBoss;
   private starting?: Promise<PgBoss>;
   private readonly createdQueues = new Map<string, Promise<void>>();
+  private closed = false;
+  /** Queue creation is DDL (a partition per queue); concurrent creations can deadlock, so they run one by one. */
+  private creationChain: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(DATABASE_URL) private readonly url: string) {}
 
   async start(): Promise<PgBoss> {
+    if (this.closed) throw new Error('the job queue is shut down');
     if (this.boss) return this.boss;
     this.starting ??= (async () => {
       const boss = new PgBoss({
@@ -62,7 +66,7 @@ export class JobQueue implements OnModuleDestroy {
   async ensureQueue(kind: string, settings: QueueSettings): Promise<void> {
     let created = this.createdQueues.get(kind);
     if (!created) {
-      created = (async () => {
+      const create = async () => {
         const boss = await this.start();
         const options = {
           retryLimit: settings.retryLimit,
@@ -77,7 +81,9 @@ export class JobQueue implements OnModuleDestroy {
           deadLetter: deadLetterQueueName(kind),
           ...options,
         });
-      })();
+      };
+      created = this.creationChain.then(create, create);
+      this.creationChain = created.catch(() => undefined);
       this.createdQueues.set(kind, created);
       created.catch(() => this.createdQueues.delete(kind));
     }
@@ -130,7 +136,8 @@ export class JobQueue implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    const boss = this.boss;
+    this.closed = true;
+    const boss = this.boss ?? (await this.starting?.catch(() => undefined));
     this.boss = undefined;
     this.starting = undefined;
     this.createdQueues.clear();
@@ -138,12 +145,17 @@ export class JobQueue implements OnModuleDestroy {
   }
 }
 
+/** Idempotent across processes: another process may create the same queue at the same moment. */
 async function createQueueIfMissing(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
-  if (await boss.getQueue(name)) return;
-  try {
-    await boss.createQueue(name, options);
-  } catch (error) {
-    // Another process created it between our check and our insert.
-    if (!(await boss.getQueue(name))) throw error;
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if (await boss.getQueue(name)) return;
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }

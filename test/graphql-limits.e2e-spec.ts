@@ -1,0 +1,55 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('GraphQL limits and errors', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app?.close());
+
+  it('rejects first: 1000 with BAD_USER_INPUT naming the argument', async () => {
+    const res = await app.gql('{ jobRuns(first: 1000) { totalCount } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(res.errors?.[0]?.message).toBe('first: must not be greater than 100');
+    expect(res.data).toBeNull();
+  });
+
+  it('rejects a query deeper than 10', async () => {
+    // jobRuns > edges > node > id is depth 4; fragments spread into themselves are refused by graphql itself,
+    // so depth is built with introspection types, which nest without limit.
+    const deep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;
+    const res = await app.gql(deep);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('query depth 11 exceeds the limit of 10');
+  });
+
+  it('rejects more than 15 aliases', async () => {
+    const fields = Array.from({ length: 16 }, (_, i) => `a${i}: serverInfo { role }`).join(' ');
+    const res = await app.gql(`{ ${fields} }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('query uses 16 aliases; the limit is 15');
+  });
+
+  it('accepts 15 aliases', async () => {
+    const fields = Array.from({ length: 15 }, (_, i) => `a${i}: serverInfo { role }`).join(' ');
+    const res = await app.gql(`{ ${fields} }`);
+    expect(res.errors).toBeUndefined();
+    expect(Object.keys(res.data ?? {})).toHaveLength(15);
+  });
+
+  it('reports schema mistakes as GRAPHQL_VALIDATION_FAILED', async () => {
+    const res = await app.gql('{ jobRuns { nope } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects a malformed cursor naming the argument', async () => {
+    const res = await app.gql('{ jobRuns(after: "garbage") { totalCount } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('serves the contract scalars', async () => {
+    const res = await app.gql<{ serverInfo: { today: string; time: string } }>('{ serverInfo { today time } }');
+    expect(res.data?.serverInfo.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(res.data!.serverInfo.time).toISOString()).toBe(res.data!.serverInfo.time);
+  });
+});
