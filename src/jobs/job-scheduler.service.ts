@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AppConfig } from 'src/config';
+import { MetricsService } from 'src/observability/metrics.service';
 import { JobsService } from './jobs.service';
 
 export interface ScheduleDefinition {
@@ -25,12 +26,20 @@ export const tickKey = (name: string, at: number): string =>
 @Injectable()
 export class JobScheduler {
   private readonly logger = new Logger(JobScheduler.name);
+  private readonly ticks?: ReturnType<MetricsService['counter']>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly registry: SchedulerRegistry,
     private readonly jobs: JobsService,
-  ) {}
+    @Optional() metrics?: MetricsService,
+  ) {
+    this.ticks = metrics?.counter(
+      'soundgraph_schedule_ticks_total',
+      'Schedule ticks by outcome: enqueued here, or already enqueued by another process',
+      ['schedule', 'outcome'],
+    );
+  }
 
   /** Adds or replaces a schedule. Returns false (and does nothing) outside the worker role. */
   upsert(schedule: ScheduleDefinition): boolean {
@@ -58,6 +67,7 @@ export class JobScheduler {
     const run = await this.jobs.enqueue(schedule.kind, schedule.payload ?? {}, {
       dedupeKey: tickKey(schedule.name, at),
     });
+    this.ticks?.inc({ schedule: schedule.name, outcome: run ? 'enqueued' : 'duplicate' });
     if (run) this.logger.log(`schedule ${schedule.name} enqueued ${schedule.kind} (${run.id})`);
   }
 }

@@ -9,7 +9,7 @@ export class JobRunEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') kind!: string;
   @Column('text') status!: JobStatus;
-  @Column('jsonb', { default: () => "'{}'::jsonb" }) payload!: Record<string, unknown>;
+  @Column('jsonb', { default: () => "'{}'" }) payload!: Record<string, unknown>;
   @Column('double precision', { default: 0 }) progress!: number;
   @Column('integer', { nullable: true }) processed!: number | null;
   @Column('integer', { nullable: true }) total!: number | null;

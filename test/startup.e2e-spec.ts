@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pidAlive } from '../src/common/process-utils';
+import { runTs, spawnTs, Spawned } from './support/processes';
+
+const freshDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'soundgraph-start-'));
+const postmasterPid = (dataDir: string): number | undefined => {
+  const file = path.join(dataDir, 'postgres', 'postmaster.pid');
+  return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').split('\n')[0]) : undefined;
+};
+const baseEnv = (dataDir: string) => ({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+
+describe('start-up, shutdown and the embedded database', () => {
+  const running: Spawned[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.stop('SIGTERM')));
+    for (const dir of dirs) {
+      const pid = postmasterPid(dir);
+      if (pid && pidAlive(pid)) process.kill(pid, 'SIGINT');
+    }
+  });
+
+  it('starts on a fresh DATA_DIR with the embedded database, answers, and stops cleanly', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(service);
+    const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1]!;
+    const key = (await service.waitFor(/API key: +(\S+)/))[1]!;
+
+    expect(fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim()).toBe(key);
+    expect(fs.statSync(path.join(dataDir, 'api-key')).mode & 0o777).toBe(0o600);
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ serverInfo { sandbox role } jobRuns { totalCount } }' }),
+    });
+    expect(await res.json()).toMatchObject({ data: { serverInfo: { sandbox: true, role: 'all' } } });
+
+    // JSON log lines never carry the key, not even for a request that sent it
+    const logLines = service.stdout().split('\n').filter((line) => line.startsWith('{'));
+    expect(logLines.length).toBeGreaterThan(3);
+    expect(logLines.some((line) => line.includes(key))).toBe(false);
+
+    const pgPid = postmasterPid(dataDir)!;
+    expect(pidAlive(pgPid)).toBe(true);
+    expect(await service.stop('SIGTERM')).toBe(0);
+    expect(pidAlive(pgPid)).toBe(false);
+  }, 90_000);
+
+  it('takes over an embedded database left running by a killed process', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const first = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(first);
+    await first.waitFor(/GraphQL: +http/, 60_000);
+    const pgPid = postmasterPid(dataDir)!;
+    await first.stop('SIGKILL');
+    expect(pidAlive(pgPid)).toBe(true); // orphaned, still holding the data directory
+
+    const second = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(second);
+    const url = (await second.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1]!;
+    expect(second.output()).toContain('adopting embedded PostgreSQL');
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(await second.stop('SIGTERM')).toBe(0);
+    expect(pidAlive(pgPid)).toBe(false);
+  }, 90_000);
+
+  it('lets the CLI use the database of a running service on the same DATA_DIR', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(service);
+    await service.waitFor(/GraphQL: +http/, 60_000);
+    const pgPid = postmasterPid(dataDir)!;
+
+    const list = await runTs('src/cli/main.ts', ['jobs', 'list'], baseEnv(dataDir));
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/\d+ of \d+ job run\(s\)/);
+    const migrate = await runTs('src/cli/main.ts', ['migrate', '--check'], baseEnv(dataDir));
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toContain('migrations applied: InitialJobs1763769600000');
+    // the CLI did not stop the service's database on its way out
+    expect(pidAlive(pgPid)).toBe(true);
+    expect((await fetch(`${(await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/))[1]}/health`)).status).toBe(200);
+
+    const bad = await runTs('src/cli/main.ts', ['jobs', 'list', '--status', 'NOPE'], baseEnv(dataDir));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--status must be one of');
+  }, 90_000);
+
+  it.each([
+    [{ ROLE: 'scheduler' }, 'Invalid configuration: ROLE must be one of the following values: api, worker, all'],
+    [{ DATABASE_URL: 'postgres//nope' }, 'Invalid configuration: DATABASE_URL must be a URL address'],
+    [{ API_KEYS: 'admin:short' }, 'Invalid configuration: API_KEYS entry 1 has a key that is not 16-256 URL-safe characters'],
+    [
+      { SANDBOX: 'off', SPOTIFY_CLIENT_ID: 'a', SPOTIFY_CLIENT_SECRET: 'b', SOUNDCHARTS_APP_ID: 'c', SOUNDCHARTS_API_KEY: 'd' },
+      'Invalid configuration: API_KEYS is required in live mode',
+    ],
+  ])('exits 1 with one line for %j', async (env, line) => {
+    const result = await runTs('src/main.ts', [], { ...baseEnv(freshDataDir()), ...env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(line);
+  }, 30_000);
+
+  it('retries an unreachable database, then exits 1 saying so', async () => {
+    const result = await runTs('src/main.ts', [], {
+      ...baseEnv(freshDataDir()),
+      DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:9/none',
+      DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('database unreachable (attempt 1');
+    expect(result.stderr).toContain('Soundgraph could not start: database unreachable after 2 s');
+  }, 30_000);
+});
