@@ -47,7 +47,7 @@ export async function startService(baseConfig: AppConfig): Promise<RunningServic
     await runtime.stop();
     throw error;
   }
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
   let closing: Promise<void> | undefined;

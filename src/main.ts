@@ -21,9 +21,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   const roles = service.config.runsApi ? `GraphQL at ${service.url}/graphql` : 'worker (no GraphQL)';
-  logger.info({ url: service.url, role: service.config.role, sandbox: service.config.sandbox }, `Soundgraph ready: ${roles}`);
+  logger.info(
+    { url: service.url, role: service.config.role, sandbox: service.config.sandbox },
+    `Soundgraph ready: ${roles}`,
+  );
   // For the person at the terminal; the key goes to stdout only, never into the JSON log stream's fields.
-  const lines = [`Soundgraph is running (${service.config.role}${service.config.sandbox ? ', sandbox mode' : ''}).`];
+  const lines = [
+    `Soundgraph is running (${service.config.role}${service.config.sandbox ? ', sandbox mode' : ''}).`,
+  ];
   if (service.config.runsApi) lines.push(`  GraphQL:  ${service.url}/graphql`);
   lines.push(`  Health:   ${service.url}/health`);
   if (service.generatedKey) {

@@ -48,7 +48,9 @@ describe('GraphQL limits and errors', () => {
   });
 
   it('serves the contract scalars', async () => {
-    const res = await app.gql<{ serverInfo: { today: string; time: string } }>('{ serverInfo { today time } }');
+    const res = await app.gql<{ serverInfo: { today: string; time: string } }>(
+      '{ serverInfo { today time } }',
+    );
     expect(res.data?.serverInfo.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(res.data!.serverInfo.time).toISOString()).toBe(res.data!.serverInfo.time);
   });

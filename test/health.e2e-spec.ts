@@ -4,7 +4,8 @@ import { createTestApp, TestApp } from './support/test-app';
 async function setConnectionsAllowed(url: string, allowed: boolean): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${allowed}`);
-  if (!allowed) await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+  if (!allowed)
+    await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
 }
 
 describe('health, metrics and a database outage', () => {
@@ -19,14 +20,19 @@ describe('health, metrics and a database outage', () => {
 
   it('answers 200 with both checks ok', async () => {
     const res = await app.http().get('/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, queue: { status: 'ok' } } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, queue: { status: 'ok' } },
+    });
   });
 
   it('exposes Prometheus metrics with GraphQL operations and job counts', async () => {
     await app.gql('query Probe { serverInfo { role } }');
     const res = await app.http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.text).toMatch(/soundgraph_graphql_requests_total\{operation="Probe",type="query",outcome="success"\} 1/);
+    expect(res.text).toMatch(
+      /soundgraph_graphql_requests_total\{operation="Probe",type="query",outcome="success"\} 1/,
+    );
     expect(res.text).toContain('soundgraph_graphql_request_duration_seconds_bucket');
     expect(res.text).toContain('soundgraph_process_cpu_seconds_total');
     expect(res.text).toContain('# TYPE soundgraph_jobs gauge');

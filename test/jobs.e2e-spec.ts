@@ -3,7 +3,8 @@ import { JobsService } from '../src/jobs/jobs.service';
 import { JobRescheduleError, PermanentJobError } from '../src/jobs/job-definition';
 import { createTestApp, TestApp } from './support/test-app';
 
-const JOB_FIELDS = 'id kind status progress processed total error result attempts createdAt startedAt finishedAt';
+const JOB_FIELDS =
+  'id kind status progress processed total error result attempts createdAt startedAt finishedAt';
 
 describe('jobs', () => {
   let app: TestApp;
@@ -18,8 +19,12 @@ describe('jobs', () => {
   afterAll(() => app?.close());
 
   const jobRun = async (id: string) =>
-    (await app.gql<{ jobRun: Record<string, unknown> }>(`query($id: ID!) { jobRun(id: $id) { ${JOB_FIELDS} } }`, { id }))
-      .data?.jobRun;
+    (
+      await app.gql<{ jobRun: Record<string, unknown> }>(
+        `query($id: ID!) { jobRun(id: $id) { ${JOB_FIELDS} } }`,
+        { id },
+      )
+    ).data?.jobRun;
 
   it('runs a job to SUCCEEDED with its result and progress', async () => {
     registry.register<{ n: number }, { doubled: number }, never>({
@@ -187,10 +192,17 @@ describe('jobs', () => {
   it('lists runs newest first with filters and cursors', async () => {
     registry.register({ kind: 'test.page', handle: () => Promise.resolve(null) });
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await jobs.enqueue('test.page', { i }, { startAfterSeconds: 3600 }))!.id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await jobs.enqueue('test.page', { i }, { startAfterSeconds: 3600 }))!.id);
     const query = `query($after: String) { jobRuns(kind: "test.page", status: QUEUED, first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`;
-    type Page = { jobRuns: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+    type Page = {
+      jobRuns: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { id: string } }[];
+      };
+    };
     const first = (await app.gql<Page>(query)).data!.jobRuns;
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -213,7 +225,7 @@ async function adminQueryIn(database: string, sql: string): Promise<unknown[]> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    return (await client.query(sql)).rows;
+    return (await client.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await client.end();
   }

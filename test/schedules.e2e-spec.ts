@@ -5,7 +5,13 @@ import { TEST_KEYS } from './support/test-app';
 
 function tickCounts(metrics: string): { enqueued: number; duplicate: number } {
   const value = (outcome: string) =>
-    Number(metrics.match(new RegExp(`soundgraph_schedule_ticks_total\\{schedule="test-every-second",outcome="${outcome}"\\} (\\d+)`))?.[1] ?? 0);
+    Number(
+      metrics.match(
+        new RegExp(
+          `soundgraph_schedule_ticks_total\\{schedule="test-every-second",outcome="${outcome}"\\} (\\d+)`,
+        ),
+      )?.[1] ?? 0,
+    );
   return { enqueued: value('enqueued'), duplicate: value('duplicate') };
 }
 
@@ -25,10 +31,12 @@ describe('schedules across processes', () => {
       API_KEYS: `operator:${TEST_KEYS.operator}`,
     };
     for (let i = 0; i < 2; i++) processes.push(spawnTs('test/support/schedule-instance.ts', [], env));
-    const urls = await Promise.all(processes.map(async (p) => (await p.waitFor(/ready (\S+)/))[1]!));
+    const urls = await Promise.all(processes.map(async (p) => (await p.waitFor(/ready (\S+)/))[1]));
 
     await new Promise((r) => setTimeout(r, 5_000));
-    const metrics = await Promise.all(urls.map(async (url) => tickCounts(await (await fetch(`${url}/metrics`)).text())));
+    const metrics = await Promise.all(
+      urls.map(async (url) => tickCounts(await (await fetch(`${url}/metrics`)).text())),
+    );
     await Promise.all(processes.map((p) => p.stop()));
 
     const client = new Client({ connectionString: databaseUrl });

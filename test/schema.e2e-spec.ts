@@ -24,15 +24,54 @@ const CONTRACT = buildSchema(fs.readFileSync(path.join(ROOT, 'contract', 'schema
  * without being removed from here, so this list only shrinks.
  */
 const PENDING = new Set([
-  'LinkConfidence', 'LinkMethod', 'SpotifyLink', 'Work', 'WorkEdge', 'WorkConnection', 'WorkFilter', 'CatalogCoverage',
-  'CreateWorkInput', 'LinkWorkInput', 'AutoLinkInput', 'Difficulty', 'Track', 'TrackFilter', 'TrackEdge',
-  'TrackConnection', 'Image', 'GenreSource', 'Artist', 'AudiencePoint', 'AudienceSeries', 'VisibilityScore',
-  'GrowthReport', 'Chart', 'ChartRanking', 'ChartEntry', 'ChartSyncScheduleInput', 'ChartSyncSchedule',
-  'EnrichmentMode', 'EnrichInput',
-  'Query.works', 'Query.work', 'Query.catalogCoverage', 'Query.tracks', 'Query.track', 'Query.artist', 'Query.chart',
-  'Query.chartSyncSchedules', 'Mutation.createWorks', 'Mutation.linkWork', 'Mutation.unlinkWork',
-  'Mutation.autoLinkWorks', 'Mutation.verifyLinks', 'Mutation.enrichTracks', 'Mutation.enrichArtists',
-  'Mutation.collectArtistInsights', 'Mutation.upsertChartSyncSchedule', 'Mutation.triggerChartSync',
+  'LinkConfidence',
+  'LinkMethod',
+  'SpotifyLink',
+  'Work',
+  'WorkEdge',
+  'WorkConnection',
+  'WorkFilter',
+  'CatalogCoverage',
+  'CreateWorkInput',
+  'LinkWorkInput',
+  'AutoLinkInput',
+  'Difficulty',
+  'Track',
+  'TrackFilter',
+  'TrackEdge',
+  'TrackConnection',
+  'Image',
+  'GenreSource',
+  'Artist',
+  'AudiencePoint',
+  'AudienceSeries',
+  'VisibilityScore',
+  'GrowthReport',
+  'Chart',
+  'ChartRanking',
+  'ChartEntry',
+  'ChartSyncScheduleInput',
+  'ChartSyncSchedule',
+  'EnrichmentMode',
+  'EnrichInput',
+  'Query.works',
+  'Query.work',
+  'Query.catalogCoverage',
+  'Query.tracks',
+  'Query.track',
+  'Query.artist',
+  'Query.chart',
+  'Query.chartSyncSchedules',
+  'Mutation.createWorks',
+  'Mutation.linkWork',
+  'Mutation.unlinkWork',
+  'Mutation.autoLinkWorks',
+  'Mutation.verifyLinks',
+  'Mutation.enrichTracks',
+  'Mutation.enrichArtists',
+  'Mutation.collectArtistInsights',
+  'Mutation.upsertChartSyncSchedule',
+  'Mutation.triggerChartSync',
   'Mutation.triggerCascade',
 ]);
 
@@ -48,9 +87,13 @@ function differences(contract: GraphQLSchema, served: GraphQLSchema): string[] {
     if (PENDING.has(type.name)) problems.push(`${type.name} is served: remove it from PENDING`);
     if (isEnumType(type) && isEnumType(actual)) {
       const values = new Set(actual.getValues().map((v) => v.name));
-      for (const v of type.getValues()) if (!values.has(v.name)) problems.push(`missing enum value ${type.name}.${v.name}`);
+      for (const v of type.getValues())
+        if (!values.has(v.name)) problems.push(`missing enum value ${type.name}.${v.name}`);
     }
-    if ((isObjectType(type) || isInputObjectType(type)) && (isObjectType(actual) || isInputObjectType(actual))) {
+    if (
+      (isObjectType(type) || isInputObjectType(type)) &&
+      (isObjectType(actual) || isInputObjectType(actual))
+    ) {
       const fields = actual.getFields();
       for (const field of Object.values(type.getFields())) {
         const name = `${type.name}.${field.name}`;
@@ -60,13 +103,16 @@ function differences(contract: GraphQLSchema, served: GraphQLSchema): string[] {
           continue;
         }
         if (PENDING.has(name)) problems.push(`${name} is served: remove it from PENDING`);
-        if (String(served.type) !== String(field.type)) problems.push(`${name} is ${served.type}, contract says ${field.type}`);
+        if (String(served.type) !== String(field.type))
+          problems.push(`${name} is ${String(served.type)}, contract says ${String(field.type)}`);
         if ('args' in field && 'args' in served) {
           for (const arg of field.args) {
             const servedArg = served.args.find((a) => a.name === arg.name);
             if (!servedArg) problems.push(`missing argument ${name}(${arg.name})`);
             else if (String(servedArg.type) !== String(arg.type)) {
-              problems.push(`${name}(${arg.name}) is ${servedArg.type}, contract says ${arg.type}`);
+              problems.push(
+                `${name}(${arg.name}) is ${String(servedArg.type)}, contract says ${String(arg.type)}`,
+              );
             }
           }
         }

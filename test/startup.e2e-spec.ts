@@ -27,8 +27,8 @@ describe('start-up, shutdown and the embedded database', () => {
     dirs.push(dataDir);
     const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
     running.push(service);
-    const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1]!;
-    const key = (await service.waitFor(/API key: +(\S+)/))[1]!;
+    const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1];
+    const key = (await service.waitFor(/API key: +(\S+)/))[1];
 
     expect(fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim()).toBe(key);
     expect(fs.statSync(path.join(dataDir, 'api-key')).mode & 0o777).toBe(0o600);
@@ -42,7 +42,10 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(await res.json()).toMatchObject({ data: { serverInfo: { sandbox: true, role: 'all' } } });
 
     // JSON log lines never carry the key, not even for a request that sent it
-    const logLines = service.stdout().split('\n').filter((line) => line.startsWith('{'));
+    const logLines = service
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(logLines.length).toBeGreaterThan(3);
     expect(logLines.some((line) => line.includes(key))).toBe(false);
 
@@ -64,7 +67,7 @@ describe('start-up, shutdown and the embedded database', () => {
 
     const second = spawnTs('src/main.ts', [], baseEnv(dataDir));
     running.push(second);
-    const url = (await second.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1]!;
+    const url = (await second.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1];
     expect(second.output()).toContain('adopting embedded PostgreSQL');
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect(await second.stop('SIGTERM')).toBe(0);
@@ -88,7 +91,9 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(migrate.stdout).toContain('migrations applied: InitialJobs1763769600000');
     // the CLI did not stop the service's database on its way out
     expect(pidAlive(pgPid)).toBe(true);
-    expect((await fetch(`${(await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/))[1]}/health`)).status).toBe(200);
+    expect(
+      (await fetch(`${(await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/))[1]}/health`)).status,
+    ).toBe(200);
 
     const bad = await runTs('src/cli/main.ts', ['jobs', 'list', '--status', 'NOPE'], baseEnv(dataDir));
     expect(bad.code).toBe(1);
@@ -96,19 +101,35 @@ describe('start-up, shutdown and the embedded database', () => {
   }, 90_000);
 
   it.each([
-    [{ ROLE: 'scheduler' }, 'Invalid configuration: ROLE must be one of the following values: api, worker, all'],
-    [{ DATABASE_URL: 'postgres//nope' }, 'Invalid configuration: DATABASE_URL must be a URL address'],
-    [{ API_KEYS: 'admin:short' }, 'Invalid configuration: API_KEYS entry 1 has a key that is not 16-256 URL-safe characters'],
     [
-      { SANDBOX: 'off', SPOTIFY_CLIENT_ID: 'a', SPOTIFY_CLIENT_SECRET: 'b', SOUNDCHARTS_APP_ID: 'c', SOUNDCHARTS_API_KEY: 'd' },
+      { ROLE: 'scheduler' },
+      'Invalid configuration: ROLE must be one of the following values: api, worker, all',
+    ],
+    [{ DATABASE_URL: 'postgres//nope' }, 'Invalid configuration: DATABASE_URL must be a URL address'],
+    [
+      { API_KEYS: 'admin:short' },
+      'Invalid configuration: API_KEYS entry 1 has a key that is not 16-256 URL-safe characters',
+    ],
+    [
+      {
+        SANDBOX: 'off',
+        SPOTIFY_CLIENT_ID: 'a',
+        SPOTIFY_CLIENT_SECRET: 'b',
+        SOUNDCHARTS_APP_ID: 'c',
+        SOUNDCHARTS_API_KEY: 'd',
+      },
       'Invalid configuration: API_KEYS is required in live mode',
     ],
-  ])('exits 1 with one line for %j', async (env, line) => {
-    const result = await runTs('src/main.ts', [], { ...baseEnv(freshDataDir()), ...env });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(line);
-  }, 30_000);
+  ])(
+    'exits 1 with one line for %j',
+    async (env, line) => {
+      const result = await runTs('src/main.ts', [], { ...baseEnv(freshDataDir()), ...env });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(line);
+    },
+    30_000,
+  );
 
   it('retries an unreachable database, then exits 1 saying so', async () => {
     const result = await runTs('src/main.ts', [], {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
-import type { GraphQLResolveInfo } from 'graphql';
+import { OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from 'src/common/domain-errors';
 import { AppConfig, ApiRole } from 'src/config';
 import { ApiKeyService } from './api-key.service';
@@ -35,7 +35,7 @@ export class ApiKeyGuard implements CanActivate {
       const gql = GqlExecutionContext.create(context);
       request = gql.getContext<{ req: AuthenticatedRequest }>().req;
       const operation = gql.getInfo<GraphQLResolveInfo>().operation.operation;
-      if (operation === 'mutation') required = declared ?? 'admin';
+      if (operation === OperationTypeNode.MUTATION) required = declared ?? 'admin';
       else required = declared ?? (this.config.publicReads ? 'public' : 'reader');
     } else {
       request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -20,14 +20,18 @@ export function withSandboxCredentials(config: AppConfig): { config: AppConfig; 
   let generatedKey: string | undefined;
   let apiKeys = config.apiKeys;
   if (apiKeys.length === 0) {
-    const key = readOrCreate(path.join(config.dataDir, 'api-key'), () => `sg_${randomBytes(24).toString('base64url')}`);
+    const key = readOrCreate(
+      path.join(config.dataDir, 'api-key'),
+      () => `sg_${randomBytes(24).toString('base64url')}`,
+    );
     apiKeys = [{ role: 'operator', key: key.value }];
     generatedKey = key.value;
   }
   const encryptionKey =
     config.encryptionKey ??
     Buffer.from(
-      readOrCreate(path.join(config.dataDir, 'encryption-key'), () => randomBytes(32).toString('base64')).value,
+      readOrCreate(path.join(config.dataDir, 'encryption-key'), () => randomBytes(32).toString('base64'))
+        .value,
       'base64',
     );
   return { config: AppConfig.from({ ...config, apiKeys, encryptionKey }), generatedKey };

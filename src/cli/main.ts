@@ -10,7 +10,11 @@ import { CliModule } from './cli.module';
 async function main(): Promise<void> {
   const env = loadConfigOrExit();
   // The CLI neither serves GraphQL nor consumes the queue: it would steal work from a running service.
-  const config = AppConfig.from({ ...env, role: 'api', logLevel: env.logLevel === 'info' ? 'warn' : env.logLevel });
+  const config = AppConfig.from({
+    ...env,
+    role: 'api',
+    logLevel: env.logLevel === 'info' ? 'warn' : env.logLevel,
+  });
   const logger = rootLogger(config.logLevel);
   const runtime = await prepareRuntime(config, (message) => logger.info(message));
   let failed = false;

@@ -6,7 +6,11 @@ import { JobStatus } from 'src/jobs/job-status';
 export async function followJob(jobs: JobsService, id: string, label: string): Promise<JobStatus> {
   const interactive = process.stdout.isTTY === true;
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {status}`, hideCursor: true, noTTYOutput: !interactive },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {status}`,
+      hideCursor: true,
+      noTTYOutput: !interactive,
+    },
     Presets.shades_classic,
   );
   bar.start(1, 0, { status: 'QUEUED' });
@@ -20,7 +24,8 @@ export async function followJob(jobs: JobsService, id: string, label: string): P
     if (run.status === JobStatus.SUCCEEDED) bar.update(Math.max(1, run.total ?? 1), { status: run.status });
     bar.stop();
     if (run.error) process.stderr.write(`${label}: ${run.error}\n`);
-    if (run.result !== null && run.result !== undefined) process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+    if (run.result !== null && run.result !== undefined)
+      process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
     return run.status;
   } catch (error) {
     bar.stop();

@@ -17,6 +17,8 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error; // GraphQL errors are formatted by the GraphQL layer
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...error.details } });
+    res
+      .status(STATUS[error.code])
+      .json({ error: { code: error.code, message: error.message, ...error.details } });
   }
 }

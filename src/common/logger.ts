@@ -13,7 +13,10 @@ export function rootLogger(level?: string): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => ({ ...currentContext() }),
-      redact: { paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.password'], remove: true },
+      redact: {
+        paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.password'],
+        remove: true,
+      },
     });
   }
   if (level) root.level = level;
@@ -24,7 +27,11 @@ export function rootLogger(level?: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger = rootLogger()) {}
 
-  private write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
+  private write(
+    level: 'info' | 'warn' | 'error' | 'debug' | 'trace',
+    message: unknown,
+    params: unknown[],
+  ): void {
     const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};
     if (message instanceof Error) {

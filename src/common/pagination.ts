@@ -50,7 +50,8 @@ export function decodeCursor(raw: string | undefined, field = 'after'): KeysetCu
   if (raw === undefined) return undefined;
   const [at, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
   const date = at ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !id) throw new BadUserInputError(field, 'is not a valid cursor');
+  if (!date || Number.isNaN(date.getTime()) || !id)
+    throw new BadUserInputError(field, 'is not a valid cursor');
   return { at: date, id };
 }
 

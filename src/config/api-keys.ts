@@ -20,7 +20,10 @@ export function parseApiKeys(raw: string | undefined): ApiKey[] {
     const role = entry.slice(0, separator).trim();
     const key = entry.slice(separator + 1).trim();
     if (!(API_ROLES as readonly string[]).includes(role)) {
-      throw new ConfigError('API_KEYS', `${position} has unknown role "${role}" (expected ${API_ROLES.join(', ')})`);
+      throw new ConfigError(
+        'API_KEYS',
+        `${position} has unknown role "${role}" (expected ${API_ROLES.join(', ')})`,
+      );
     }
     if (!KEY_PATTERN.test(key)) {
       throw new ConfigError('API_KEYS', `${position} has a key that is not 16-256 URL-safe characters`);

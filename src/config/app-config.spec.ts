@@ -23,9 +23,19 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to sandbox mode on the embedded database under ./.data', () => {
     const config = loadConfig({}, '/srv');
-    expect(config).toMatchObject({ port: 3000, role: 'all', sandbox: true, publicReads: true, dataDir: '/srv/.data' });
+    expect(config).toMatchObject({
+      port: 3000,
+      role: 'all',
+      sandbox: true,
+      publicReads: true,
+      dataDir: '/srv/.data',
+    });
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.spotify).toMatchObject({ sandboxed: true, apiMode: 'auto', apiUrl: 'https://api.spotify.com/v1' });
+    expect(config.spotify).toMatchObject({
+      sandboxed: true,
+      apiMode: 'auto',
+      apiUrl: 'https://api.spotify.com/v1',
+    });
     expect(config.spotify.redirectUri).toBe('http://127.0.0.1:3000/auth/spotify/callback');
     expect(config.graphqlIntrospection).toBe(true);
   });
@@ -49,10 +59,14 @@ describe('loadConfig', () => {
     [{ ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ENCRYPTION_KEY', 'must be 32 bytes'],
     [{ API_KEYS: 'root:abcdefghijklmnopqrstuvwxyz' }, 'API_KEYS', 'entry 1 has unknown role "root"'],
     [{ API_KEYS: 'admin:short' }, 'API_KEYS', 'entry 1 has a key that is not 16-256 URL-safe characters'],
-    [{ API_KEYS: 'reader:abcdefghijklmnopqrstuvwxyz,operator' }, 'API_KEYS', 'entry 2 is not of the form role:key'],
+    [
+      { API_KEYS: 'reader:abcdefghijklmnopqrstuvwxyz,operator' },
+      'API_KEYS',
+      'entry 2 is not of the form role:key',
+    ],
     [{ SANDBOX: 'off' }, 'SPOTIFY_CLIENT_ID', 'required when SANDBOX=off'],
   ])('rejects %j naming %s', (env, variable, reason) => {
-    const error = errorOf(env as Record<string, string>);
+    const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(reason);
     expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));

@@ -69,7 +69,10 @@ function firstError(errors: ReturnType<typeof validateSync>): ConfigError | unde
   const constraints = error.constraints ?? {};
   // A type mismatch explains more than a range check on a value that is not even a number.
   const key = ['isInt', 'isBoolean', 'isIn', 'isUrl', 'isString'].find((k) => k in constraints);
-  const reason = ((key ? constraints[key] : Object.values(constraints)[0]) ?? 'is invalid').replace(new RegExp(`^${error.property} `), '');
+  const reason = ((key ? constraints[key] : Object.values(constraints)[0]) ?? 'is invalid').replace(
+    new RegExp(`^${error.property} `),
+    '',
+  );
   return new ConfigError(error.property, reason);
 }
 
@@ -93,7 +96,9 @@ function parseEncryptionKey(raw: string | undefined): Buffer | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, defined, { excludeExtraneousValues: false });
-  const invalid = firstError(validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false }));
+  const invalid = firstError(
+    validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false }),
+  );
   if (invalid) throw invalid;
 
   const port = vars.PORT ?? 3000;
@@ -122,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('ENCRYPTION_KEY', 'is required in live mode (32 bytes, base64)');
   }
   const tzAnalytics = vars.TZ_ANALYTICS ?? 'America/Denver';
-  if (!isTimeZone(tzAnalytics)) throw new ConfigError('TZ_ANALYTICS', `"${tzAnalytics}" is not an IANA time zone`);
+  if (!isTimeZone(tzAnalytics))
+    throw new ConfigError('TZ_ANALYTICS', `"${tzAnalytics}" is not an IANA time zone`);
 
   return AppConfig.from({
     port,

@@ -228,7 +228,9 @@ export class EmbeddedPostgresServer {
           fs.rmSync(this.lockFile, { force: true });
           continue;
         }
-        if (Date.now() > deadline) throw new Error(`timed out waiting for pid ${holder} to start PostgreSQL`);
+        if (Date.now() > deadline) {
+          throw new Error(`timed out waiting for pid ${holder} to start PostgreSQL`, { cause: error });
+        }
         await sleep(200);
       }
     }
@@ -267,12 +269,21 @@ async function loadBinaries(): Promise<Binaries> {
     const binaries = mod.default ?? mod;
     return { initdb: binaries.initdb, postgres: binaries.postgres };
   } catch (error) {
-    throw new Error(`no embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}): ${String(error)}`);
+    throw new Error(
+      `no embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${name}): ${String(error)}`,
+      { cause: error },
+    );
   }
 }
 
 async function canConnect(port: number, c: Credentials): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: c.user, password: c.password, database: 'postgres' });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: c.user,
+    password: c.password,
+    database: 'postgres',
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -1,6 +1,7 @@
 import type { SqlInMemory } from 'typeorm/driver/SqlInMemory.js';
 
-const escape = (sql: string): string => sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+const escape = (sql: string): string =>
+  sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 
 /** A TypeORM migration class for the queries the schema builder says are pending. */
 export function renderMigration(name: string, timestamp: number, sql: SqlInMemory): string {

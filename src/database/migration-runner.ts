@@ -25,7 +25,12 @@ export async function runMigrations(
       break;
     } catch (error) {
       if (Date.now() >= deadline) {
-        throw new Error(`database unreachable after ${options.timeoutSeconds} s: ${(error as Error).message}`);
+        throw new Error(
+          `database unreachable after ${options.timeoutSeconds} s: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
       options.log(`database unreachable (attempt ${attempt}: ${(error as Error).message}); retrying`);
       await sleep(Math.min(1000 * attempt, 5000));

@@ -20,12 +20,22 @@ const CLIENT_CODES = new Set([
   'UPSTREAM_UNAVAILABLE',
 ]);
 
-const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
 
 function validationField(exception: HttpException): { message: string; field?: string } {
   const response = exception.getResponse();
-  const messages = typeof response === 'object' && response && 'message' in response ? response.message : undefined;
-  const first = Array.isArray(messages) ? String(messages[0]) : typeof messages === 'string' ? messages : exception.message;
+  const messages =
+    typeof response === 'object' && response && 'message' in response ? response.message : undefined;
+  const first = Array.isArray(messages)
+    ? String(messages[0])
+    : typeof messages === 'string'
+      ? messages
+      : exception.message;
   const field = /^([\w.[\]]+) /.exec(first)?.[1];
   return { message: field ? `${field}: ${first.slice(field.length + 1)}` : first, field };
 }
@@ -56,5 +66,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     { correlationId, requestId: currentContext().requestId, err: original, path: formatted.path },
     'internal error in a GraphQL request',
   );
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId } };
+  return {
+    ...base,
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+  };
 }

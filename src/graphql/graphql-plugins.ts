@@ -32,7 +32,10 @@ export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
           const type = ctx.operation?.operation ?? 'unknown';
           const outcome = ctx.errors?.length ? 'error' : 'success';
           metrics.graphqlRequests.inc({ operation, type, outcome });
-          metrics.graphqlDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
+          metrics.graphqlDuration.observe(
+            { operation, type },
+            Number(process.hrtime.bigint() - started) / 1e9,
+          );
         },
       };
     },

@@ -29,9 +29,15 @@ import { ServerInfoResolver } from './server-info.resolver';
         plugins: [
           queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.graphqlMaxCost }),
           metricsPlugin(metrics),
-          ...(config.sandbox && config.graphqlIntrospection ? [ApolloServerPluginLandingPageLocalDefault()] : []),
+          ...(config.sandbox && config.graphqlIntrospection
+            ? [ApolloServerPluginLandingPageLocalDefault()]
+            : []),
         ],
-        context: ({ req, res }: { req: Request; res: Response }) => ({ req, res, loaders: loaders.forRequest() }),
+        context: ({ req, res }: { req: Request; res: Response }) => ({
+          req,
+          res,
+          loaders: loaders.forRequest(),
+        }),
       }),
     }),
   ],

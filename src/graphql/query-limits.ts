@@ -16,7 +16,12 @@ export interface QueryLimits {
   defaultPageSize: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, defaultPageSize: 50 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 20_000,
+  defaultPageSize: 50,
+};
 
 const limitError = (message: string, node?: OperationDefinitionNode): GraphQLError =>
   new GraphQLError(message, {
@@ -52,7 +57,11 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): Measure {
   let aliases = 0;
-  const visit = (set: SelectionSetNode, depth: number, seen: Set<string>): { depth: number; cost: number } => {
+  const visit = (
+    set: SelectionSetNode,
+    depth: number,
+    seen: Set<string>,
+  ): { depth: number; cost: number } => {
     let maxDepth = depth;
     let cost = 0;
     for (const selection of set.selections) {
@@ -95,7 +104,8 @@ export function checkQueryLimits(
   limits: QueryLimits,
 ): GraphQLError | undefined {
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
   const m = measureOperation(operation, fragments, variables);
   if (m.depth > limits.maxDepth) {
     return limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, operation);

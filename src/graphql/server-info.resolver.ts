@@ -5,7 +5,8 @@ import { AppConfig } from 'src/config';
 @ObjectType()
 export class ServerInfo {
   @Field({ description: 'api, worker or all' }) role!: string;
-  @Field({ description: 'True when at least one provider is served by the built-in emulator' }) sandbox!: boolean;
+  @Field({ description: 'True when at least one provider is served by the built-in emulator' })
+  sandbox!: boolean;
   @Field() version!: string;
   @Field({ description: "The server's clock" }) time!: Date;
   @Field(() => DateScalar, { description: "Today's date in UTC" }) today!: string;

@@ -97,7 +97,11 @@ export class JobQueue implements OnModuleDestroy {
   ): Promise<string> {
     const boss = await this.start();
     const db = options.executor
-      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await options.executor!(text, values) }) }
+      ? {
+          executeSql: async (text: string, values: unknown[]) => ({
+            rows: await options.executor!(text, values),
+          }),
+        }
       : undefined;
     const id = await boss.send(queueName(kind), message, {
       startAfter: options.startAfterSeconds,

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JobDefinition } from './job-definition';
 
-export type ResolvedJobDefinition = Required<Omit<JobDefinition<any, unknown, any>, 'handle'>> &
-  Pick<JobDefinition<any, unknown, any>, 'handle'>;
+// The registry stores definitions of every payload type; the worker hands each handler the payload it enqueued.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJobDefinition = JobDefinition<any, unknown, any>;
+
+export type ResolvedJobDefinition = Required<Omit<AnyJobDefinition, 'handle'>> &
+  Pick<AnyJobDefinition, 'handle'>;
 
 type Listener = (definition: ResolvedJobDefinition) => void;
 
@@ -13,13 +17,14 @@ export class JobRegistry {
   private readonly listeners: Listener[] = [];
 
   register<P, R, C>(definition: JobDefinition<P, R, C>): void {
-    if (this.definitions.has(definition.kind)) throw new Error(`job kind ${definition.kind} is registered twice`);
+    if (this.definitions.has(definition.kind))
+      throw new Error(`job kind ${definition.kind} is registered twice`);
     const resolved: ResolvedJobDefinition = {
       retryLimit: 3,
       retryDelaySeconds: 5,
       expireInSeconds: 3600,
       concurrency: 1,
-      ...(definition as JobDefinition<any, unknown, any>),
+      ...(definition as AnyJobDefinition),
     };
     this.definitions.set(definition.kind, resolved);
     for (const listener of this.listeners) listener(resolved);

@@ -22,6 +22,11 @@ export class JobRunRetentionJob implements OnModuleInit {
         deleted: await this.runs.deleteFinishedBefore(new Date(Date.now() - RETENTION_DAYS * 86_400_000)),
       }),
     });
-    this.scheduler.upsert({ name: PRUNE_JOB_RUNS, cron: '30 3 * * *', timeZone: 'UTC', kind: PRUNE_JOB_RUNS });
+    this.scheduler.upsert({
+      name: PRUNE_JOB_RUNS,
+      cron: '30 3 * * *',
+      timeZone: 'UTC',
+      kind: PRUNE_JOB_RUNS,
+    });
   }
 }

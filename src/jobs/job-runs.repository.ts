@@ -40,7 +40,10 @@ export class JobRunsRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<JobRunEntity[]> {
-    return this.repo.createQueryBuilder('r').where('r.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    return this.repo
+      .createQueryBuilder('r')
+      .where('r.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** Newest first, keyset-paginated; fetches `limit` rows. */
@@ -65,7 +68,12 @@ export class JobRunsRepository {
   }
 
   /** Records progress; returns true when a cancel was requested meanwhile. */
-  async recordProgress(id: string, processed: number, total: number | null, progress: number): Promise<boolean> {
+  async recordProgress(
+    id: string,
+    processed: number,
+    total: number | null,
+    progress: number,
+  ): Promise<boolean> {
     const [rows] = await this.repo.query<[{ cancel_requested: boolean }[], number]>(
       `UPDATE job_run SET processed = $2, total = COALESCE($3, total), progress = $4, updated_at = now()
        WHERE id = $1 RETURNING cancel_requested`,
@@ -89,7 +97,11 @@ export class JobRunsRepository {
     ]);
   }
 
-  async finish(id: string, status: JobStatus, fields: { result?: unknown; error?: string | null }): Promise<void> {
+  async finish(
+    id: string,
+    status: JobStatus,
+    fields: { result?: unknown; error?: string | null },
+  ): Promise<void> {
     await this.repo.query(
       `UPDATE job_run SET status = $2, result = COALESCE($3::jsonb, result), error = $4, finished_at = now(),
          progress = CASE WHEN $2 = '${JobStatus.SUCCEEDED}' THEN 1 ELSE progress END, updated_at = now()

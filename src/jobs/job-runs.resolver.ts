@@ -29,7 +29,9 @@ export class JobRunsResolver {
   }
 
   @RequireRole('operator')
-  @Mutation(() => JobRunModel, { description: 'Cancels a queued or running job; a running one stops at its next check' })
+  @Mutation(() => JobRunModel, {
+    description: 'Cancels a queued or running job; a running one stops at its next check',
+  })
   async cancelJob(@Args('id', { type: () => ID }) id: string): Promise<JobRunModel> {
     return toJobRunModel(await this.jobs.cancel(id));
   }

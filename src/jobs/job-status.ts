@@ -10,4 +10,8 @@ export enum JobStatus {
 
 registerEnumType(JobStatus, { name: 'JobStatus' });
 
-export const FINISHED_STATUSES: readonly JobStatus[] = [JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED];
+export const FINISHED_STATUSES: readonly JobStatus[] = [
+  JobStatus.SUCCEEDED,
+  JobStatus.FAILED,
+  JobStatus.CANCELLED,
+];

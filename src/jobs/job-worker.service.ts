@@ -98,10 +98,18 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     if (error instanceof JobRescheduleError && !this.stopping) {
-      const queueJobId = await this.queue.send(definition.kind, { jobRunId: id }, {
-        startAfterSeconds: Math.ceil(error.delaySeconds),
-      });
-      await this.runs.requeue(id, `rescheduled in ${Math.ceil(error.delaySeconds)} s: ${message}`, queueJobId);
+      const queueJobId = await this.queue.send(
+        definition.kind,
+        { jobRunId: id },
+        {
+          startAfterSeconds: Math.ceil(error.delaySeconds),
+        },
+      );
+      await this.runs.requeue(
+        id,
+        `rescheduled in ${Math.ceil(error.delaySeconds)} s: ${message}`,
+        queueJobId,
+      );
       this.logger.warn(`job ${definition.kind} rescheduled in ${error.delaySeconds} s: ${message}`);
       return;
     }

@@ -92,7 +92,8 @@ export class JobsService {
       if (!run) throw new NotFoundError('JobRun', id);
       options.onProgress?.(run);
       if ([JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED].includes(run.status)) return run;
-      if (Date.now() > deadline) throw new Error(`job run ${id} did not finish in time (status ${run.status})`);
+      if (Date.now() > deadline)
+        throw new Error(`job run ${id} did not finish in time (status ${run.status})`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -31,7 +31,8 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const row of await jobs.countsByKindAndStatus()) this.set({ kind: row.kind, status: row.status }, row.count);
+        for (const row of await jobs.countsByKindAndStatus())
+          this.set({ kind: row.kind, status: row.status }, row.count);
       },
     });
   }

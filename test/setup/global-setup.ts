@@ -22,7 +22,12 @@ export default async function globalSetup(): Promise<void> {
   const templateUrl = new URL(handle.url);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await runMigrations(templateUrl.toString(), { timeoutSeconds: 10, log: () => undefined });
-  const boss = new PgBoss({ connectionString: templateUrl.toString(), schema: 'pgboss', schedule: false, supervise: false });
+  const boss = new PgBoss({
+    connectionString: templateUrl.toString(),
+    schema: 'pgboss',
+    schedule: false,
+    supervise: false,
+  });
   await boss.start();
   await boss.stop({ graceful: false, wait: true, close: true });
 

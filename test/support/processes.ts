@@ -24,8 +24,8 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
@@ -38,7 +38,8 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
       for (;;) {
         const match = (out + err).match(pattern);
         if (match) return match;
-        if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${out}${err}`);
+        if (child.exitCode !== null)
+          throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${out}${err}`);
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${out}${err}`);
         await new Promise((r) => setTimeout(r, 50));
       }

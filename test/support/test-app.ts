@@ -35,7 +35,10 @@ export interface TestApp extends RunningService {
  * Boots the real service (AppModule, HTTP on a random port) against a fresh database cloned from the migrated
  * template. `env` overrides configuration exactly as environment variables would.
  */
-export async function createTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soundgraph-app-'));
   const url = databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({

@@ -16,7 +16,10 @@ export class JobsListCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: ListOptions): Promise<void> {
-    const [rows, total] = await this.jobs.list({ kind: options.kind, status: options.status }, options.limit ?? 20);
+    const [rows, total] = await this.jobs.list(
+      { kind: options.kind, status: options.status },
+      options.limit ?? 20,
+    );
     const table = rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -47,24 +50,33 @@ export class JobsListCommand extends CommandRunner {
   @Option({ flags: '--limit <n>', description: 'how many (1-100, default 20)' })
   parseLimit(value: string): number {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error('--limit must be a whole number from 1 to 100');
+    if (!Number.isInteger(n) || n < 1 || n > 100)
+      throw new Error('--limit must be a whole number from 1 to 100');
     return n;
   }
 }
 
-@SubCommand({ name: 'wait', arguments: '<id>', description: 'follow a job run with a progress bar until it ends' })
+@SubCommand({
+  name: 'wait',
+  arguments: '<id>',
+  description: 'follow a job run with a progress bar until it ends',
+})
 export class JobsWaitCommand extends CommandRunner {
   constructor(private readonly jobs: JobsService) {
     super();
   }
 
   async run([id]: string[]): Promise<void> {
-    const status = await followJob(this.jobs, id!, 'job');
+    const status = await followJob(this.jobs, id, 'job');
     if (status !== JobStatus.SUCCEEDED) throw new Error(`job ${id} ended ${status}`);
   }
 }
 
-@Command({ name: 'jobs', description: 'inspect background jobs', subCommands: [JobsListCommand, JobsWaitCommand] })
+@Command({
+  name: 'jobs',
+  description: 'inspect background jobs',
+  subCommands: [JobsListCommand, JobsWaitCommand],
+})
 export class JobsCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

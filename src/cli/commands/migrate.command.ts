@@ -45,7 +45,8 @@ export class MigrateCommand extends CommandRunner {
 
   @Option({ flags: '--generate <name>', description: 'write a migration for pending entity changes' })
   parseGenerate(value: string): string {
-    if (!/^[A-Z][A-Za-z0-9]+$/.test(value)) throw new Error('--generate takes a PascalCase name, e.g. AddWorks');
+    if (!/^[A-Z][A-Za-z0-9]+$/.test(value))
+      throw new Error('--generate takes a PascalCase name, e.g. AddWorks');
     return value;
   }
 

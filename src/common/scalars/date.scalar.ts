@@ -10,7 +10,9 @@ function parseDate(value: unknown): string {
   }
   const parsed = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`Date ${value} is not a calendar date`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Date ${value} is not a calendar date`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }
