@@ -33,8 +33,10 @@ export interface RunningService {
 /** Starts the whole service: database, migrations, Nest, HTTP. Used by main.ts and by tests. */
 export async function startService(baseConfig: AppConfig): Promise<RunningService> {
   const logger = rootLogger(baseConfig.logLevel);
-  const { config, generatedKey } = withSandboxCredentials(baseConfig);
-  const runtime = await prepareRuntime(config, (message) => logger.info(message));
+  const credentials = withSandboxCredentials(baseConfig);
+  const runtime = await prepareRuntime(credentials.config, (message) => logger.info(message));
+  const { config } = runtime;
+  const { generatedKey } = credentials;
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: runtime.databaseUrl }), {

@@ -3,10 +3,14 @@ import { Client } from 'pg';
 import { AppConfig } from './config';
 import { EmbeddedPostgresHandle, EmbeddedPostgresServer } from './database/embedded-postgres.server';
 import { runMigrations } from './database/migration-runner';
+import { SandboxRuntime, startSandbox } from './sandbox/sandbox.runtime';
 
 export const EMBEDDED_DATABASE_NAME = 'soundgraph';
 
 export interface Runtime {
+  /** The configuration to run with: emulated providers point at their emulators. */
+  config: AppConfig;
+  sandbox: SandboxRuntime;
   databaseUrl: string;
   embedded?: EmbeddedPostgresHandle;
   /** Stops what this process started (the embedded server when it owns it). */
@@ -29,7 +33,8 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<string> 
 
 /**
  * Everything that must exist before Nest starts: the database (embedded when DATABASE_URL is unset, shared by
- * every process using the same DATA_DIR) with its migrations applied.
+ * every process using the same DATA_DIR) with its migrations applied, and the emulators of providers without
+ * credentials (shared the same way).
  */
 export async function prepareRuntime(
   config: AppConfig,
@@ -43,10 +48,13 @@ export async function prepareRuntime(
     embedded = await server.ensureRunning();
     databaseUrl = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
   }
+  let sandbox: SandboxRuntime | undefined;
   const stop = async () => {
+    await sandbox?.stop();
     await embedded?.stop();
   };
   try {
+    sandbox = await startSandbox(config, log);
     if (options.migrate !== false) {
       const { applied } = await runMigrations(databaseUrl, {
         timeoutSeconds: config.databaseConnectTimeoutSeconds,
@@ -58,5 +66,5 @@ export async function prepareRuntime(
     await stop();
     throw error;
   }
-  return { databaseUrl, embedded, stop };
+  return { config: sandbox.config, sandbox, databaseUrl, embedded, stop };
 }

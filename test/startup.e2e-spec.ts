@@ -49,10 +49,51 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(logLines.length).toBeGreaterThan(3);
     expect(logLines.some((line) => line.includes(key))).toBe(false);
 
+    // sandbox mode: the Spotify emulator runs in the service and is recorded for other processes
+    const sandbox = JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox.json'), 'utf8')) as {
+      ownerPid: number;
+      spotify: { url: string };
+    };
+    expect(sandbox.ownerPid).toBe(service.child.pid);
+    expect(await (await fetch(`${sandbox.spotify.url}/__sandbox/mode`)).json()).toMatchObject({
+      mode: 'extended',
+    });
+
     const pgPid = postmasterPid(dataDir)!;
     expect(pidAlive(pgPid)).toBe(true);
     expect(await service.stop('SIGTERM')).toBe(0);
     expect(pidAlive(pgPid)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'sandbox.json'))).toBe(false);
+    await expect(fetch(`${sandbox.spotify.url}/__sandbox/mode`)).rejects.toThrow();
+  }, 90_000);
+
+  it('runs the emulators alone with `soundgraph sandbox`, and a service on the same DATA_DIR uses them', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const emulators = spawnTs('src/cli/main.ts', ['sandbox'], {
+      ...baseEnv(dataDir),
+      SANDBOX_SPOTIFY_MODE: 'development',
+    });
+    running.push(emulators);
+    const apiUrl = (await emulators.waitFor(/Spotify Web API: +(\S+)/))[1]!;
+    const token = await fetch(`${apiUrl.replace(/\/v1$/, '')}/api/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from('sandbox-client-id:sandbox-client-secret').toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(token.status).toBe(200);
+
+    const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(service);
+    await service.waitFor(/GraphQL: +http/, 60_000);
+    expect(service.output()).toContain(`using the Spotify emulator of pid ${emulators.child.pid}`);
+    expect(await service.stop('SIGTERM')).toBe(0);
+    // the service did not stop emulators it does not own
+    expect((await fetch(`${apiUrl.replace(/\/v1$/, '')}/__sandbox/mode`)).status).toBe(200);
+    expect(await emulators.stop('SIGINT')).toBe(0);
   }, 90_000);
 
   it('takes over an embedded database left running by a killed process', async () => {

@@ -36,6 +36,10 @@ export class AppConfig {
   };
   readonly soundcharts!: ProviderCredentials & { appId?: string; apiKey?: string; apiUrl: string };
   readonly sandboxSetting!: 'auto' | 'on' | 'off';
+  /** How the built-in Spotify emulator starts (switchable later through its control API). */
+  readonly sandboxSpotifyMode!: 'extended' | 'development';
+  /** Port of the first emulator (0 = any free port); the next emulators take the following ports. */
+  readonly sandboxPort!: number;
   /** Sandbox mode: at least one provider is emulated. Live mode: none is. */
   readonly sandbox!: boolean;
   readonly tzAnalytics!: string;
@@ -154,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       apiUrl: vars.SOUNDCHARTS_API_URL ?? 'https://customer.api.soundcharts.com',
     },
     sandboxSetting,
+    sandboxSpotifyMode: vars.SANDBOX_SPOTIFY_MODE ?? 'extended',
+    sandboxPort: vars.SANDBOX_PORT ?? 0,
     sandbox,
     tzAnalytics,
     encryptionKey,

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLengt
 export const ROLES = ['api', 'worker', 'all'] as const;
 export const SANDBOX_SETTINGS = ['auto', 'on', 'off'] as const;
 export const SPOTIFY_API_MODES = ['auto', 'extended', 'development'] as const;
+export const SANDBOX_SPOTIFY_MODES = ['extended', 'development'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
@@ -38,6 +39,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() SOUNDCHARTS_API_KEY?: string;
   @IsOptional() @IsUrl(urlOptions) SOUNDCHARTS_API_URL?: string;
   @IsOptional() @IsIn(SANDBOX_SETTINGS) SANDBOX?: (typeof SANDBOX_SETTINGS)[number];
+  @IsOptional() @IsIn(SANDBOX_SPOTIFY_MODES) SANDBOX_SPOTIFY_MODE?: (typeof SANDBOX_SPOTIFY_MODES)[number];
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) SANDBOX_PORT?: number;
   @IsOptional() @IsString() TZ_ANALYTICS?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: (typeof LOG_LEVELS)[number];

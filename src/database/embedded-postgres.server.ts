@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { acquireFileLock, readPidFile } from 'src/common/file-lock';
 import { pidAlive, sleep } from 'src/common/process-utils';
 
 const execFileAsync = promisify(execFile);
@@ -65,12 +66,12 @@ export class EmbeddedPostgresServer {
 
   async ensureRunning(): Promise<EmbeddedPostgresHandle> {
     fs.mkdirSync(path.dirname(this.dir), { recursive: true });
-    const release = await this.acquireStartLock();
+    const release = await acquireFileLock(this.lockFile, this.options.lockTimeoutMs ?? 90_000);
     try {
       const credentials = this.readOrCreateCredentials();
       const running = await this.findRunningServer(credentials);
       if (running) {
-        const ownerPid = this.readPid(this.ownerFile);
+        const ownerPid = readPidFile(this.ownerFile);
         if (ownerPid !== undefined && ownerPid !== process.pid && pidAlive(ownerPid)) {
           this.log(`embedded PostgreSQL already running on port ${running.port} (owned by pid ${ownerPid})`);
           return this.handle(running.port, credentials, false, running.pid);
@@ -103,7 +104,7 @@ export class EmbeddedPostgresServer {
       stop: async () => {
         if (!owned || pid === undefined) return;
         await stopProcess(pid);
-        if (this.readPid(this.ownerFile) === process.pid) fs.rmSync(this.ownerFile, { force: true });
+        if (readPidFile(this.ownerFile) === process.pid) fs.rmSync(this.ownerFile, { force: true });
         this.log('embedded PostgreSQL stopped');
       },
     };
@@ -116,15 +117,6 @@ export class EmbeddedPostgresServer {
     const credentials = { user: 'soundgraph', password: randomBytes(18).toString('base64url') };
     fs.writeFileSync(this.credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     return credentials;
-  }
-
-  private readPid(file: string): number | undefined {
-    try {
-      const pid = Number.parseInt(fs.readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
-      return Number.isFinite(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** postmaster.pid: line 1 pid, line 4 port. A live pid that answers is a running server. */
@@ -140,7 +132,7 @@ export class EmbeddedPostgresServer {
 
   private removeStalePidFile(): void {
     const file = path.join(this.dir, 'postmaster.pid');
-    const pid = this.readPid(file);
+    const pid = readPidFile(file);
     if (pid !== undefined && !pidAlive(pid)) fs.rmSync(file, { force: true });
   }
 
@@ -210,30 +202,6 @@ export class EmbeddedPostgresServer {
       await sleep(100);
     }
     throw new Error(`embedded PostgreSQL did not accept connections within 60 s; see ${this.dir}.log`);
-  }
-
-  /** An exclusive lock file so two processes starting at once do not both start a server. */
-  private async acquireStartLock(): Promise<() => void> {
-    const deadline = Date.now() + (this.options.lockTimeoutMs ?? 90_000);
-    for (;;) {
-      try {
-        const fd = fs.openSync(this.lockFile, 'wx');
-        fs.writeSync(fd, String(process.pid));
-        fs.closeSync(fd);
-        return () => fs.rmSync(this.lockFile, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = this.readPid(this.lockFile);
-        if (holder === undefined || !pidAlive(holder)) {
-          fs.rmSync(this.lockFile, { force: true });
-          continue;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`timed out waiting for pid ${holder} to start PostgreSQL`, { cause: error });
-        }
-        await sleep(200);
-      }
-    }
   }
 }
 
