@@ -5,7 +5,9 @@ const path = require('node:path');
 
 const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('soundgraph: not built yet. Run `npm run build` (or use `npm run cli -- <command>`).\n');
+  process.stderr.write(
+    'soundgraph: not built yet. Run `npm run build` (or use `npm run cli -- <command>`).\n',
+  );
   process.exit(1);
 }
 require(entry);

@@ -1,6 +1,7 @@
 import { JobRegistry } from '../src/jobs/job-registry';
 import { JobsService } from '../src/jobs/jobs.service';
 import { JobRescheduleError, PermanentJobError } from '../src/jobs/job-definition';
+import { createQueuedJobRuns, IDLE_JOB_KIND } from './factories/job-run.factory';
 import { createTestApp, TestApp } from './support/test-app';
 
 const JOB_FIELDS =

@@ -1,4 +1,3 @@
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
@@ -22,16 +21,13 @@ import { ServerInfoResolver } from './server-info.resolver';
         autoSchemaFile: true,
         sortSchema: true,
         introspection: config.graphqlIntrospection,
-        graphiql: false,
-        playground: false,
+        // The landing page (GraphiQL) follows introspection: on in sandbox mode, off in live mode unless asked for.
+        graphiql: config.graphqlIntrospection,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphQLError,
         plugins: [
           queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.graphqlMaxCost }),
           metricsPlugin(metrics),
-          ...(config.sandbox && config.graphqlIntrospection
-            ? [ApolloServerPluginLandingPageLocalDefault()]
-            : []),
         ],
         context: ({ req, res }: { req: Request; res: Response }) => ({
           req,
