@@ -191,11 +191,8 @@ describe('jobs', () => {
   });
 
   it('lists runs newest first with filters and cursors', async () => {
-    registry.register({ kind: 'test.page', handle: () => Promise.resolve(null) });
-    const ids = [];
-    for (let i = 0; i < 3; i++)
-      ids.push((await jobs.enqueue('test.page', { i }, { startAfterSeconds: 3600 }))!.id);
-    const query = `query($after: String) { jobRuns(kind: "test.page", status: QUEUED, first: 2, after: $after) {
+    const ids = (await createQueuedJobRuns(app, 3)).map((r) => r.id);
+    const query = `query($after: String) { jobRuns(kind: "${IDLE_JOB_KIND}", status: QUEUED, first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`;
     type Page = {
       jobRuns: {

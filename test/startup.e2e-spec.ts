@@ -75,7 +75,7 @@ describe('start-up, shutdown and the embedded database', () => {
       SANDBOX_SPOTIFY_MODE: 'development',
     });
     running.push(emulators);
-    const apiUrl = (await emulators.waitFor(/Spotify Web API: +(\S+)/))[1]!;
+    const apiUrl = (await emulators.waitFor(/Spotify Web API: +(\S+)/))[1];
     const token = await fetch(`${apiUrl.replace(/\/v1$/, '')}/api/token`, {
       method: 'POST',
       headers: {
