@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { GraphQLApiModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { SpotifyModule } from './spotify/spotify.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         JobsModule,
         ObservabilityModule,
+        SpotifyModule,
         // Workers serve /health and /metrics but no GraphQL.
         ...(config.runsApi ? [GraphQLApiModule] : []),
       ],

@@ -33,6 +33,10 @@ export class AppConfig {
     accountsUrl: string;
     redirectUri: string;
     apiMode: SpotifyApiMode;
+    /** Single-id lookups (and multi-get batches) in flight at once per process. */
+    lookupConcurrency: number;
+    /** First backoff step for 5xx and network errors; each retry doubles it (full jitter). */
+    retryBaseMs: number;
   };
   readonly soundcharts!: ProviderCredentials & { appId?: string; apiKey?: string; apiUrl: string };
   readonly sandboxSetting!: 'auto' | 'on' | 'off';
@@ -150,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       accountsUrl: vars.SPOTIFY_ACCOUNTS_URL ?? 'https://accounts.spotify.com',
       redirectUri: vars.SPOTIFY_REDIRECT_URI ?? `http://127.0.0.1:${port}/auth/spotify/callback`,
       apiMode: vars.SPOTIFY_API_MODE ?? 'auto',
+      lookupConcurrency: vars.SPOTIFY_LOOKUP_CONCURRENCY ?? 8,
+      retryBaseMs: vars.SPOTIFY_RETRY_BASE_MS ?? 500,
     },
     soundcharts: {
       sandboxed: soundchartsSandboxed,

@@ -35,6 +35,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsUrl(urlOptions) SPOTIFY_ACCOUNTS_URL?: string;
   @IsOptional() @IsUrl(urlOptions) SPOTIFY_REDIRECT_URI?: string;
   @IsOptional() @IsIn(SPOTIFY_API_MODES) SPOTIFY_API_MODE?: (typeof SPOTIFY_API_MODES)[number];
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) SPOTIFY_LOOKUP_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(60_000) SPOTIFY_RETRY_BASE_MS?: number;
   @IsOptional() @IsString() SOUNDCHARTS_APP_ID?: string;
   @IsOptional() @IsString() SOUNDCHARTS_API_KEY?: string;
   @IsOptional() @IsUrl(urlOptions) SOUNDCHARTS_API_URL?: string;
