@@ -16,11 +16,16 @@ export interface Spawned {
 }
 
 /** Runs one of our TypeScript entry points in a real Node process (compiled on the fly by swc). */
-export function spawnTs(entry: string, args: string[], env: Record<string, string | undefined>): Spawned {
+export function spawnTs(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { stdin?: boolean } = {},
+): Spawned {
   const child = spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';

@@ -1,5 +1,5 @@
 // One service process for the multi-process schedule test: the real service plus a test job kind ticking every
-// second. Prints "ready <url>" once listening; stops cleanly on SIGTERM.
+// second from a line on stdin for SCHEDULE_SECONDS. Prints "ready <url>" once listening; stops on SIGTERM.
 import 'reflect-metadata';
 import { startService } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
@@ -12,8 +12,19 @@ async function main(): Promise<void> {
     kind: 'test.tick',
     handle: () => Promise.resolve({ pid: process.pid }),
   });
-  service.app.get(JobScheduler).upsert({ name: 'test-every-second', cron: '* * * * * *', kind: 'test.tick' });
+  const scheduler = service.app.get(JobScheduler);
   process.stdout.write(`ready ${service.url}\n`);
+  // The test says when to start ticking (so both processes tick over the same window) and for how long.
+  process.stdin.once('data', () => {
+    scheduler.upsert({ name: 'test-every-second', cron: '* * * * * *', kind: 'test.tick' });
+    setTimeout(
+      () => {
+        scheduler.remove('test-every-second');
+        process.stdout.write('schedule removed\n');
+      },
+      Number(process.env.SCHEDULE_SECONDS ?? 5) * 1000,
+    );
+  });
   process.once('SIGTERM', () => {
     service.close().then(
       () => process.exit(0),
