@@ -1,5 +1,10 @@
 // Every migration, in order. Generated ones are added here by hand; landed migrations are never edited.
 import { InitialJobs1763769600000 } from './1763769600000-InitialJobs';
 import { SpotifyProviderState1763856000000 } from './1763856000000-SpotifyProviderState';
+import { MusicAndCatalog1795310711893 } from './1795310711893-MusicAndCatalog';
 
-export const migrations = [InitialJobs1763769600000, SpotifyProviderState1763856000000];
+export const migrations = [
+  InitialJobs1763769600000,
+  SpotifyProviderState1763856000000,
+  MusicAndCatalog1795310711893,
+];

@@ -11,6 +11,8 @@ import { GraphQLApiModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SpotifyModule } from './spotify/spotify.module';
+import { MusicModule } from './music/music.module';
+import { CatalogModule } from './catalog/catalog.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -32,6 +34,8 @@ export class AppModule {
         JobsModule,
         ObservabilityModule,
         SpotifyModule,
+        MusicModule,
+        CatalogModule,
         // Workers serve /health and /metrics but no GraphQL.
         ...(config.runsApi ? [GraphQLApiModule] : []),
       ],

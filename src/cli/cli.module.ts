@@ -4,8 +4,17 @@ import { LoadersModule } from 'src/common/loaders';
 import { AppConfig, ConfigModule } from 'src/config';
 import { DatabaseModule } from 'src/database/database.module';
 import { JobsModule } from 'src/jobs/jobs.module';
+import { CatalogModule } from 'src/catalog/catalog.module';
+import { MusicModule } from 'src/music';
+import { SpotifyModule } from 'src/spotify';
 import { JobsCommand, JobsListCommand, JobsWaitCommand } from './commands/jobs.command';
 import { MigrateCommand } from './commands/migrate.command';
+import {
+  CatalogCommand,
+  CatalogImportCommand,
+  CatalogLinkCommand,
+  CatalogVerifyCommand,
+} from './commands/catalog.command';
 
 /** The same services as the API, without HTTP; the CLI never consumes the queue or runs schedules. */
 @Module({})
@@ -19,8 +28,20 @@ export class CliModule {
         ScheduleModule.forRoot(),
         LoadersModule,
         JobsModule,
+        SpotifyModule,
+        MusicModule,
+        CatalogModule,
       ],
-      providers: [MigrateCommand, JobsCommand, JobsListCommand, JobsWaitCommand],
+      providers: [
+        MigrateCommand,
+        JobsCommand,
+        JobsListCommand,
+        JobsWaitCommand,
+        CatalogCommand,
+        CatalogImportCommand,
+        CatalogLinkCommand,
+        CatalogVerifyCommand,
+      ],
     };
   }
 }

@@ -13,7 +13,7 @@ export class PageInfo {
 
 @ArgsType()
 export class PaginationArgs {
-  @Field(() => Int, { defaultValue: 50 })
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -36,34 +36,47 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Keyset cursor over (timestamp, id): stable under inserts, opaque to clients. */
+/**
+ * Keyset cursor over (created_at, id): stable under inserts, opaque to clients. The timestamp travels as exact
+ * microseconds since the epoch, because PostgreSQL keeps microseconds and a JavaScript Date only milliseconds: a
+ * millisecond cursor would return the same row again.
+ */
 export interface KeysetCursor {
-  at: Date;
+  micros: string;
   id: string;
 }
 
+/** SQL for a row's cursor timestamp: select it `AS "cursorMicros"` next to the row. */
+export const cursorMicrosSql = (alias: string): string =>
+  `(extract(epoch from ${alias}.created_at) * 1000000)::bigint::text`;
+
+/** SQL comparing a row's (created_at, id) with a cursor passed as two parameters ($micros, $id). */
+export const keysetSql = (alias: string, op: '>' | '<', microsParam: string, idParam: string): string =>
+  `(${alias}.created_at, ${alias}.id) ${op} (timestamptz 'epoch' + ${microsParam}::bigint * interval '1 microsecond', ${idParam}::uuid)`;
+
 export function encodeCursor(cursor: KeysetCursor): string {
-  return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`, 'utf8').toString('base64url');
+  return Buffer.from(`${cursor.micros}|${cursor.id}`, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(raw: string | undefined, field = 'after'): KeysetCursor | undefined {
   if (raw === undefined) return undefined;
-  const [at, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  const date = at ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !id)
+  const [micros, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (!micros || !/^\d{1,20}$/.test(micros) || !id || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw new BadUserInputError(field, 'is not a valid cursor');
-  return { at: date, id };
+  }
+  return { micros, id };
 }
 
-/** Builds a connection from `first + 1` rows fetched in order. */
-export function toConnection<T>(
-  rows: T[],
+/** Builds a connection from `first + 1` rows fetched in order; `toNode` maps each row, `cursorOf` reads its key. */
+export function toConnection<R, T>(
+  rows: R[],
   first: number,
   totalCount: number,
-  cursorOf: (row: T) => string,
+  cursorOf: (row: R) => KeysetCursor,
+  toNode: (row: R) => T,
 ): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: cursorOf(node) }));
+  const edges = page.map((row) => ({ node: toNode(row), cursor: encodeCursor(cursorOf(row)) }));
   return {
     edges,
     totalCount,

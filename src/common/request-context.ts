@@ -5,6 +5,8 @@ export interface RequestContext {
   requestId?: string;
   jobRunId?: string;
   jobKind?: string;
+  /** SQL statements sent while handling this request (counted by the TypeORM logger). */
+  queries?: { count: number };
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
+import { QueryCountingLogger } from './query-counting.logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Options shared by the service, the CLI and the test template: one place decides how we talk to PostgreSQL. */
@@ -14,6 +15,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: 'soundgraph',
     uuidExtension: 'pgcrypto',
+    logger: new QueryCountingLogger(),
+    maxQueryExecutionTime: 2_000,
     extra: { max: 20, connectionTimeoutMillis: 5_000 },
     ...extra,
   } as DataSourceOptions;

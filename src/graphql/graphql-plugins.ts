@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { currentContext } from 'src/common/request-context';
 import { MetricsService } from 'src/observability/metrics.service';
 import { checkQueryLimits, QueryLimits } from './query-limits';
 
@@ -36,6 +37,8 @@ export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
             { operation, type },
             Number(process.hrtime.bigint() - started) / 1e9,
           );
+          const queries = currentContext().queries;
+          if (queries) metrics.graphqlQueries.observe({ operation }, queries.count);
         },
       };
     },

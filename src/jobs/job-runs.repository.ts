@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { KeysetCursor } from 'src/common/pagination';
+import { cursorMicrosSql, KeysetCursor, keysetSql } from 'src/common/pagination';
 import { JobRunEntity } from './entities/job-run.entity';
 import { FINISHED_STATUSES, JobStatus } from './job-status';
 
@@ -47,14 +47,23 @@ export class JobRunsRepository {
   }
 
   /** Newest first, keyset-paginated; fetches `limit` rows. */
-  async list(filter: JobRunFilter, limit: number, after?: KeysetCursor): Promise<[JobRunEntity[], number]> {
+  async list(
+    filter: JobRunFilter,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<[(JobRunEntity & { cursorMicros: string })[], number]> {
     const base = this.repo.createQueryBuilder('r');
     if (filter.kind) base.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.status) base.andWhere('r.status = :status', { status: filter.status });
     const total = await base.clone().getCount();
-    if (after) base.andWhere('(r.created_at, r.id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await base.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getMany();
-    return [rows, total];
+    if (after) base.andWhere(keysetSql('r', '<', ':micros', ':id'), { micros: after.micros, id: after.id });
+    const { entities, raw } = await base
+      .addSelect(cursorMicrosSql('r'), 'cursor_micros')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ cursor_micros: string }>();
+    return [entities.map((e, i) => Object.assign(e, { cursorMicros: raw[i].cursor_micros })), total];
   }
 
   /** Claims the run for an attempt; undefined when it was cancelled or already finished. */

@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver, Mutation } from '@nestjs/graphql';
-import { decodeCursor, encodeCursor, toConnection } from 'src/common/pagination';
+import { decodeCursor, toConnection } from 'src/common/pagination';
 import { RequireRole } from 'src/auth/roles';
 import { JobRunsArgs } from './dto/job-runs.args';
 import { toJobRunModel } from './job-run.mapper';
@@ -23,8 +23,12 @@ export class JobRunsResolver {
       args.first + 1,
       decodeCursor(args.after),
     );
-    return toConnection(rows.map(toJobRunModel), args.first, total, (r) =>
-      encodeCursor({ at: r.createdAt, id: r.id }),
+    return toConnection(
+      rows,
+      args.first,
+      total,
+      (r) => ({ micros: r.cursorMicros, id: r.id }),
+      toJobRunModel,
     );
   }
 

@@ -41,10 +41,30 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.queue.work(definition.kind, definition.concurrency, (job) => this.execute(definition, job));
   }
 
+  /**
+   * Runs a recorded run in this process, once, without the queue (the CLI's commands): a failure is final, a
+   * reschedule hands the run to the queue for a worker to finish.
+   */
+  async executeInline(jobRunId: string): Promise<void> {
+    const run = await this.runs.findById(jobRunId);
+    const definition = run && this.registry.get(run.kind);
+    if (!run || !definition)
+      throw new Error(`job run ${jobRunId} (${run?.kind ?? 'unknown kind'}) cannot run here`);
+    await this.queue.ensureQueue(definition.kind, definition);
+    await this.run(definition, jobRunId, 1, true);
+  }
+
   /** Resolves when the queue message is done with (success, cancel, reschedule); throws to make pg-boss retry. */
   async execute(definition: ResolvedJobDefinition, job: PgBoss.JobWithMetadata<QueueMessage>): Promise<void> {
-    const id = job.data.jobRunId;
-    const attempt = job.retryCount + 1;
+    await this.run(definition, job.data.jobRunId, job.retryCount + 1, false);
+  }
+
+  private async run(
+    definition: ResolvedJobDefinition,
+    id: string,
+    attempt: number,
+    inline: boolean,
+  ): Promise<void> {
     const run = await this.runs.markRunning(id, attempt);
     if (!run) return; // cancelled or finished meanwhile: nothing to do
     await requestContext.run({ jobRunId: id, jobKind: definition.kind }, async () => {
@@ -77,7 +97,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
           this.logger.log(`job ${definition.kind} succeeded`);
         }
       } catch (error) {
-        await this.handleFailure(definition, id, attempt, error, controller.signal.aborted);
+        await this.handleFailure(definition, id, attempt, error, controller.signal.aborted, inline);
       } finally {
         clearInterval(poll);
       }
@@ -90,6 +110,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     attempt: number,
     error: unknown,
     aborted: boolean,
+    inline: boolean,
   ): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof JobCancelledError || aborted || (await this.runs.isCancelRequested(id))) {
@@ -113,12 +134,12 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`job ${definition.kind} rescheduled in ${error.delaySeconds} s: ${message}`);
       return;
     }
-    const final = error instanceof PermanentJobError || attempt > definition.retryLimit;
+    const final = inline || error instanceof PermanentJobError || attempt > definition.retryLimit;
     if (final) {
       await this.runs.finish(id, JobStatus.FAILED, { error: message });
       this.logger.error(`job ${definition.kind} failed after ${attempt} attempt(s): ${message}`);
-      // A permanent error is acknowledged; an exhausted one goes to the queue's dead letter queue.
-      if (error instanceof PermanentJobError) return;
+      // A permanent or inline failure is final here; an exhausted one goes to the queue's dead letter queue.
+      if (inline || error instanceof PermanentJobError) return;
       throw error;
     }
     await this.runs.requeue(id, `attempt ${attempt} failed: ${message}`);

@@ -8,6 +8,7 @@ import { JobQueue } from './job-queue.service';
 import { JobRegistry } from './job-registry';
 import { JobRunFilter, JobRunsRepository } from './job-runs.repository';
 import { JobStatus } from './job-status';
+import { JobWorker } from './job-worker.service';
 
 export interface EnqueueOptions {
   /** Work that must happen once per key: a second enqueue with the same key returns undefined. */
@@ -22,6 +23,7 @@ export class JobsService {
     private readonly registry: JobRegistry,
     private readonly queue: JobQueue,
     private readonly runs: JobRunsRepository,
+    private readonly worker: JobWorker,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -54,6 +56,22 @@ export class JobsService {
     });
   }
 
+  /** Records a run that this process will execute itself (`runInline`), without a queue message. */
+  async createInline(kind: string, payload: Record<string, unknown> = {}): Promise<JobRunEntity> {
+    const definition = this.registry.get(kind);
+    if (!definition) throw new Error(`unknown job kind ${kind}`);
+    const run = await this.dataSource.transaction((manager) =>
+      this.runs.insertQueued(manager, { kind, payload, maxAttempts: 1 }),
+    );
+    return run!;
+  }
+
+  /** Executes a run made by `createInline` in this process; resolves with the finished (or rescheduled) run. */
+  async runInline(id: string): Promise<JobRunEntity> {
+    await this.worker.executeInline(id);
+    return (await this.runs.findById(id))!;
+  }
+
   /** Like `enqueue` without a dedupe key: always returns the new run. */
   async start(kind: string, payload: Record<string, unknown> = {}): Promise<JobRunEntity> {
     const run = await this.enqueue(kind, payload);
@@ -69,7 +87,7 @@ export class JobsService {
     return this.runs.findByIds(ids);
   }
 
-  list(filter: JobRunFilter, limit: number, after?: KeysetCursor): Promise<[JobRunEntity[], number]> {
+  list(filter: JobRunFilter, limit: number, after?: KeysetCursor) {
     return this.runs.list(filter, limit, after);
   }
 

@@ -8,6 +8,7 @@ export class MetricsService {
   readonly registry = new Registry();
   readonly graphqlRequests: Counter<'operation' | 'type' | 'outcome'>;
   readonly graphqlDuration: Histogram<'operation' | 'type'>;
+  readonly graphqlQueries: Histogram<'operation'>;
 
   constructor(jobs: JobsService) {
     collectDefaultMetrics({ register: this.registry, prefix: 'soundgraph_' });
@@ -22,6 +23,13 @@ export class MetricsService {
       help: 'GraphQL operation duration by operation name and type',
       labelNames: ['operation', 'type'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.graphqlQueries = new Histogram({
+      name: 'soundgraph_graphql_sql_statements',
+      help: 'SQL statements sent to answer one GraphQL operation (flat in page size when loaders batch)',
+      labelNames: ['operation'],
+      buckets: [1, 2, 3, 5, 8, 13, 21, 34, 55, 89],
       registers: [this.registry],
     });
     new Gauge({

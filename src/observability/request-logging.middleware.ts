@@ -23,6 +23,6 @@ export class RequestLoggingMiddleware implements NestMiddleware {
         'request completed',
       );
     });
-    requestContext.run({ requestId }, next);
+    requestContext.run({ requestId, queries: { count: 0 } }, next);
   }
 }

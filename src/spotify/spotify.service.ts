@@ -198,7 +198,34 @@ export class SpotifyService implements OnModuleInit {
     ) {
       throw new BadUserInputError('limit', `must be 1..${SEARCH_LIMITS.extended}`);
     }
-    const limit = Math.min(requested ?? SEARCH_LIMITS.extended, await this.searchLimit());
+    const wanted = requested ?? SEARCH_LIMITS.extended;
+    if (wanted > SEARCH_LIMITS.development && (await this.capabilities.get('search.limit50')) === undefined) {
+      // Unknown whether wide pages are allowed: the first search finds out while the others wait for the answer,
+      // so a development-mode app meets one 400, not one per search in flight.
+      if (!this.searchProbe) {
+        const mine = this.wideSearch(q, type, wanted);
+        this.searchProbe = mine.then(
+          () => undefined,
+          () => undefined,
+        );
+        void this.searchProbe.finally(() => (this.searchProbe = undefined));
+        return mine;
+      }
+      await this.searchProbe;
+    }
+    return this.wideSearch(q, type, wanted);
+  }
+
+  /** Settles when the search that is learning `search.limit50` has its answer. */
+  private searchProbe?: Promise<void>;
+
+  /** One search at the widest page this app allows, learning `search.limit50` from the answer. */
+  private async wideSearch(
+    q: string,
+    type: 'track' | 'artist',
+    wanted: number,
+  ): Promise<SpotifySearchResult> {
+    const limit = Math.min(wanted, await this.searchLimit());
     const wide = limit > SEARCH_LIMITS.development;
     try {
       const result = await this.client.search({ q, type: [type], limit });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { startService, RunningService } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
@@ -29,6 +30,21 @@ export interface TestApp extends RunningService {
     variables?: Record<string, unknown>,
     options?: { as?: TestRole | null; key?: string },
   ): Promise<GqlResponse<T>>;
+}
+
+/** Runs SQL on a test's own database (to inspect state or simulate an upstream change). */
+export async function adminQueryIn<T = Record<string, unknown>>(
+  databaseUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 /**

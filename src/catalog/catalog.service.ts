@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
+import { KeysetCursor } from 'src/common/pagination';
+import { MusicService } from 'src/music';
+import { SpotifyService, SpotifyTrack } from 'src/spotify';
+import { WorkLinkEntity } from './entities/work-link.entity';
+import { WorkEntity } from './entities/work.entity';
+import { LinkConfidence, LinkMethod } from './link-types';
+import { LinksRepository } from './links.repository';
+import { parseSpotifyTrackReference } from './spotify-track-reference';
+import { RawWork, validateWork, ValidWork } from './work-input';
+import { WorkFilterValues, WorksRepository } from './works.repository';
+
+export const MAX_WORKS_PER_CALL = 1000;
+
+export interface Coverage {
+  totalWorks: number;
+  linkedWorks: number;
+  coveragePercent: number;
+}
+
+/** Spotify track → what the music module stores about it. */
+export const toTrackInput = (t: SpotifyTrack) => ({
+  spotifyId: t.id,
+  name: t.name,
+  isrc: t.external_ids?.isrc,
+  durationMs: t.duration_ms,
+  albumName: t.album?.name,
+  artists: t.artists.map((a) => ({ spotifyId: a.id, name: a.name })),
+});
+
+/** The public face of the catalog: works, their Spotify links, coverage. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly works: WorksRepository,
+    private readonly links: LinksRepository,
+    private readonly music: MusicService,
+    private readonly spotify: SpotifyService,
+  ) {}
+
+  /** Validates every work first; any problem rejects the whole call, naming the item and the field. */
+  async createWorks(input: RawWork[]): Promise<WorkEntity[]> {
+    if (input.length > MAX_WORKS_PER_CALL) {
+      throw new BadUserInputError(
+        'input',
+        `at most ${MAX_WORKS_PER_CALL} works per call (got ${input.length})`,
+      );
+    }
+    const valid: ValidWork[] = [];
+    input.forEach((raw, index) => {
+      const result = validateWork(raw);
+      if ('problems' in result) {
+        const [first] = result.problems;
+        throw new BadUserInputError(`input[${index}].${first.field}`, first.reason);
+      }
+      valid.push(result.work);
+    });
+    return this.upsertWorks(valid);
+  }
+
+  /** Upserts validated works in one transaction; returns them in input order. */
+  async upsertWorks(works: ValidWork[]): Promise<WorkEntity[]> {
+    const ids = await this.links.transaction((manager) => this.works.upsert(works, manager));
+    const byId = new Map((await this.works.byIds(ids)).map((w) => [w.id, w]));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** A whole file's works in one transaction (all or nothing), in chunks under the parameter limit. */
+  async importWorks(works: ValidWork[]): Promise<number> {
+    await this.links.transaction(async (manager) => {
+      for (let i = 0; i < works.length; i += MAX_WORKS_PER_CALL) {
+        await this.works.upsert(works.slice(i, i + MAX_WORKS_PER_CALL), manager);
+      }
+    });
+    return works.length;
+  }
+
+  async getWork(id: string): Promise<WorkEntity> {
+    const [work] = await this.works.byIds([id]);
+    if (!work) throw new NotFoundError('Work', id);
+    return work;
+  }
+
+  worksByIds(ids: readonly string[]): Promise<WorkEntity[]> {
+    return this.works.byIds(ids);
+  }
+
+  listWorks(filter: WorkFilterValues, limit: number, after?: KeysetCursor) {
+    return this.works.list(filter, limit, after);
+  }
+
+  unlinkedWorks(limit: number, afterId?: string, onlyIds?: readonly string[]) {
+    return this.works.unlinked(limit, afterId, onlyIds);
+  }
+
+  linksByWorkIds(workIds: readonly string[]): Promise<WorkLinkEntity[]> {
+    return this.links.byWorkIds(workIds);
+  }
+
+  /**
+   * Links a work to a Spotify track given as an id, URI or URL, after checking the track exists on Spotify;
+   * nothing is written when it does not.
+   */
+  async linkWork(workId: string, reference: string, actor: string): Promise<WorkEntity> {
+    const trackId = parseSpotifyTrackReference(reference);
+    if (!trackId) {
+      throw new BadUserInputError(
+        'spotifyTrack',
+        'is not a Spotify track id, spotify:track: URI or open.spotify.com URL',
+      );
+    }
+    const work = await this.getWork(workId);
+    const track = await this.spotify.forJob().track(trackId);
+    if (!track) throw new BadUserInputError('spotifyTrack', `track not found: ${trackId}`);
+    await this.applyLinks(
+      [{ workId: work.id, track, confidence: LinkConfidence.HIGH, method: LinkMethod.MANUAL, score: null }],
+      actor,
+    );
+    return work;
+  }
+
+  /** Stores the tracks and the links in one go; used by manual links, accepted candidates and the auto-linker. */
+  async applyLinks(
+    links: {
+      workId: string;
+      track: SpotifyTrack;
+      confidence: LinkConfidence;
+      method: LinkMethod;
+      score: number | null;
+    }[],
+    actor: string,
+  ): Promise<number> {
+    if (links.length === 0) return 0;
+    const trackIds = await this.music.upsertSpotifyTracks(links.map((l) => toTrackInput(l.track)));
+    return this.links.transaction((manager) =>
+      this.links.setLinks(
+        manager,
+        links.map((l) => ({
+          workId: l.workId,
+          trackId: trackIds.get(l.track.id)!,
+          spotifyTrackId: l.track.id,
+          confidence: l.confidence,
+          method: l.method,
+          score: l.score,
+          albumName: l.track.album?.name ?? null,
+        })),
+        actor,
+      ),
+    );
+  }
+
+  async unlinkWork(workId: string, actor: string): Promise<WorkEntity> {
+    const work = await this.getWork(workId);
+    await this.links.transaction((manager) => this.links.removeLink(manager, workId, actor));
+    return work;
+  }
+
+  /** Links a work to one of the candidates the auto-linker kept for review. */
+  async acceptLinkCandidate(workId: string, trackId: string, actor: string): Promise<WorkEntity> {
+    const work = await this.getWork(workId);
+    const candidate = (await this.links.candidatesByWorkIds([workId])).find(
+      (c) => c.spotifyTrackId === trackId,
+    );
+    if (!candidate) throw new BadUserInputError('trackId', `is not a link candidate of work ${workId}`);
+    const track = await this.spotify.forJob().track(trackId);
+    if (!track) throw new BadUserInputError('trackId', `track not found: ${trackId}`);
+    await this.applyLinks(
+      [{ workId, track, confidence: LinkConfidence.HIGH, method: LinkMethod.MANUAL, score: candidate.score }],
+      actor,
+    );
+    return work;
+  }
+
+  historyByWorkIds(workIds: readonly string[]) {
+    return this.links.historyByWorkIds(workIds);
+  }
+
+  candidatesByWorkIds(workIds: readonly string[]) {
+    return this.links.candidatesByWorkIds(workIds);
+  }
+
+  async coverage(): Promise<Coverage> {
+    const { total, linked } = await this.works.counts();
+    const coveragePercent = total === 0 ? 0 : Math.round((linked / total) * 1000) / 10;
+    return { totalWorks: total, linkedWorks: linked, coveragePercent };
+  }
+}

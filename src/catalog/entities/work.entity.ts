@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A work of the catalog: what the team owns, before any platform knows it. */
+@Entity('work')
+@Index('idx_work_artist_name', ['artistName'])
+// Works without an external id are the same work when title, artist and ISRC match ignoring case (an expression
+// index, created by the migration; TypeORM cannot describe it, so it leaves it alone).
+@Index('uq_work_natural_key', { synchronize: false })
+export class WorkEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') title!: string;
+  @Column('text') artistName!: string;
+  /** Normalised: 12 characters, upper case, no dashes. */
+  @Column('text', { nullable: true }) isrc!: string | null;
+  @Column('integer', { nullable: true }) durationMs!: number | null;
+  /** The catalog's own id; re-importing a work with the same one updates it. */
+  @Index('uq_work_external_id', { unique: true })
+  @Column('text', { nullable: true })
+  externalId!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

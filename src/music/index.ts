@@ -1,0 +1,9 @@
+export { MusicModule } from './music.module';
+export { MusicService, MUSIC_LOADERS } from './music.service';
+export type { SpotifyTrackInput } from './music.types';
+export { TrackModel } from './models/track.model';
+export { ArtistModel } from './models/artist.model';
+export { toTrackModel, toArtistModel } from './music.mapper';
+export { assertSpotifyId } from './spotify-id.arg';
+export type { TrackEntity } from './entities/track.entity';
+export type { ArtistEntity } from './entities/artist.entity';

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArtistEntity } from './entities/artist.entity';
+import { TrackArtistEntity } from './entities/track-artist.entity';
+import { TrackEntity } from './entities/track.entity';
+import { MusicRepository } from './music.repository';
+import { ArtistResolver, TrackResolver } from './music.resolver';
+import { MusicService } from './music.service';
+
+/** Tracks, artists and credits: shared by the catalog, enrichment, charts and listening modules. */
+@Module({
+  imports: [TypeOrmModule.forFeature([TrackEntity, ArtistEntity, TrackArtistEntity])],
+  providers: [MusicRepository, MusicService, TrackResolver, ArtistResolver],
+  exports: [MusicService],
+})
+export class MusicModule {}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ArtistEntity } from './entities/artist.entity';
+import { TrackEntity } from './entities/track.entity';
+import { SpotifyTrackInput } from './music.types';
+
+/** `column AS "property"` pairs of a table, qualified by `alias`, so rows come back shaped like the entity. */
+const columns = (alias: string, pairs: [string, string][]): string =>
+  pairs.map(([column, property]) => `${alias}.${column} AS "${property}"`).join(', ');
+const trackColumns = (alias: string) =>
+  columns(alias, [
+    ['id', 'id'],
+    ['spotify_id', 'spotifyId'],
+    ['soundcharts_uuid', 'soundchartsUuid'],
+    ['name', 'name'],
+    ['isrc', 'isrc'],
+    ['duration_ms', 'durationMs'],
+    ['album_name', 'albumName'],
+    ['metadata_source', 'metadataSource'],
+    ['metadata_fetched_at', 'metadataFetchedAt'],
+    ['created_at', 'createdAt'],
+    ['updated_at', 'updatedAt'],
+  ]);
+const artistColumns = (alias: string) =>
+  columns(alias, [
+    ['id', 'id'],
+    ['spotify_id', 'spotifyId'],
+    ['soundcharts_uuid', 'soundchartsUuid'],
+    ['name', 'name'],
+    ['created_at', 'createdAt'],
+    ['updated_at', 'updatedAt'],
+  ]);
+
+/** All SQL on tracks, artists and credits: array in, array out, set-based (UNNEST), one statement per kind. */
+@Injectable()
+export class MusicRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Upserts tracks by Spotify id with their artists and credits. A value Spotify did not send never replaces a
+   * stored one (COALESCE). Returns the track id of each Spotify id.
+   */
+  async upsertSpotifyTracks(
+    tracks: SpotifyTrackInput[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    const unique = [...new Map(tracks.map((t) => [t.spotifyId, t])).values()];
+    if (unique.length === 0) return new Map();
+    const run = async (m: EntityManager) => {
+      const trackRows = await m.query<{ id: string; spotify_id: string }[]>(
+        `INSERT INTO track (spotify_id, name, isrc, duration_ms, album_name, metadata_source, metadata_fetched_at)
+         SELECT s, n, i, d, a, 'SPOTIFY', now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(s, n, i, d, a)
+         ON CONFLICT (spotify_id) DO UPDATE SET
+           name = EXCLUDED.name,
+           isrc = COALESCE(EXCLUDED.isrc, track.isrc),
+           duration_ms = COALESCE(EXCLUDED.duration_ms, track.duration_ms),
+           album_name = COALESCE(EXCLUDED.album_name, track.album_name),
+           metadata_source = 'SPOTIFY', metadata_fetched_at = now(), updated_at = now()
+         RETURNING id, spotify_id`,
+        [
+          unique.map((t) => t.spotifyId),
+          unique.map((t) => t.name),
+          unique.map((t) => t.isrc ?? null),
+          unique.map((t) => t.durationMs ?? null),
+          unique.map((t) => t.albumName ?? null),
+        ],
+      );
+      const trackIds = new Map(trackRows.map((r) => [r.spotify_id, r.id]));
+      const artists = [...new Map(unique.flatMap((t) => t.artists).map((a) => [a.spotifyId, a])).values()];
+      const artistRows = artists.length
+        ? await m.query<{ id: string; spotify_id: string }[]>(
+            `INSERT INTO artist (spotify_id, name)
+             SELECT s, n FROM unnest($1::text[], $2::text[]) AS u(s, n)
+             ON CONFLICT (spotify_id) DO UPDATE SET name = EXCLUDED.name,
+               updated_at = CASE WHEN artist.name IS DISTINCT FROM EXCLUDED.name THEN now() ELSE artist.updated_at END
+             RETURNING id, spotify_id`,
+            [artists.map((a) => a.spotifyId), artists.map((a) => a.name)],
+          )
+        : [];
+      const artistIds = new Map(artistRows.map((r) => [r.spotify_id, r.id]));
+      const credits = unique.flatMap((t) =>
+        t.artists.map((a, position) => ({
+          track: trackIds.get(t.spotifyId)!,
+          artist: artistIds.get(a.spotifyId)!,
+          position,
+        })),
+      );
+      const credited = unique.filter((t) => t.artists.length > 0).map((t) => trackIds.get(t.spotifyId)!);
+      await m.query(`DELETE FROM track_artist WHERE track_id = ANY($1::uuid[])`, [credited]);
+      if (credits.length) {
+        await m.query(
+          `INSERT INTO track_artist (track_id, artist_id, position)
+           SELECT t, a, min(p) FROM unnest($1::uuid[], $2::uuid[], $3::smallint[]) AS u(t, a, p)
+           GROUP BY t, a ON CONFLICT DO NOTHING`,
+          [credits.map((c) => c.track), credits.map((c) => c.artist), credits.map((c) => c.position)],
+        );
+      }
+      return trackIds;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  tracksByIds(ids: readonly string[]): Promise<TrackEntity[]> {
+    return this.dataSource.query(`SELECT ${trackColumns('t')} FROM track t WHERE t.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+  }
+
+  tracksBySpotifyIds(ids: readonly string[]): Promise<TrackEntity[]> {
+    return this.dataSource.query(
+      `SELECT ${trackColumns('t')} FROM track t WHERE t.spotify_id = ANY($1::text[])`,
+      [ids],
+    );
+  }
+
+  artistsBySpotifyIds(ids: readonly string[]): Promise<ArtistEntity[]> {
+    return this.dataSource.query(
+      `SELECT ${artistColumns('a')} FROM artist a WHERE a.spotify_id = ANY($1::text[])`,
+      [ids],
+    );
+  }
+
+  /** Credited artists of each track, in credit order. */
+  async artistsByTrackIds(trackIds: readonly string[]): Promise<(ArtistEntity & { trackId: string })[]> {
+    return this.dataSource.query(
+      `SELECT ta.track_id AS "trackId", ${artistColumns('a')}
+       FROM track_artist ta JOIN artist a ON a.id = ta.artist_id
+       WHERE ta.track_id = ANY($1::uuid[]) ORDER BY ta.track_id, ta.position`,
+      [trackIds],
+    );
+  }
+
+  /** For each track, the other tracks with the same ISRC. */
+  async duplicatesByTrackIds(trackIds: readonly string[]): Promise<(TrackEntity & { ofTrackId: string })[]> {
+    return this.dataSource.query(
+      `SELECT src.id AS "ofTrackId", ${trackColumns('t')}
+       FROM track src JOIN track t ON t.isrc = src.isrc AND t.id <> src.id
+       WHERE src.id = ANY($1::uuid[]) AND src.isrc IS NOT NULL ORDER BY src.id, t.created_at, t.id`,
+      [trackIds],
+    );
+  }
+}

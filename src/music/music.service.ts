@@ -1,0 +1,81 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { LoaderKey, LoaderRegistry, RequestLoaders } from 'src/common/loaders';
+import { ArtistEntity } from './entities/artist.entity';
+import { TrackEntity } from './entities/track.entity';
+import { MusicRepository } from './music.repository';
+import { SpotifyTrackInput } from './music.types';
+
+export const MUSIC_LOADERS = {
+  trackById: new LoaderKey<string, TrackEntity | null>('music.trackById'),
+  artistsByTrackId: new LoaderKey<string, ArtistEntity[]>('music.artistsByTrackId'),
+  duplicatesByTrackId: new LoaderKey<string, TrackEntity[]>('music.duplicatesByTrackId'),
+};
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** The public face of tracks and artists: other modules upsert and read them through this service. */
+@Injectable()
+export class MusicService implements OnModuleInit {
+  constructor(
+    private readonly repo: MusicRepository,
+    private readonly loaders: LoaderRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.loaders.register(MUSIC_LOADERS.trackById, () => new DataLoader((ids) => this.tracksByIds(ids)));
+    this.loaders.register(
+      MUSIC_LOADERS.artistsByTrackId,
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const byTrack = groupBy(await this.repo.artistsByTrackIds(ids), (a) => a.trackId);
+          return ids.map((id) => byTrack.get(id) ?? []);
+        }),
+    );
+    this.loaders.register(
+      MUSIC_LOADERS.duplicatesByTrackId,
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const byTrack = groupBy(await this.repo.duplicatesByTrackIds(ids), (t) => t.ofTrackId);
+          return ids.map((id) => byTrack.get(id) ?? []);
+        }),
+    );
+  }
+
+  upsertSpotifyTracks(tracks: SpotifyTrackInput[]): Promise<Map<string, string>> {
+    return this.repo.upsertSpotifyTracks(tracks);
+  }
+
+  /** One entry per id, in order; null where no such track. */
+  async tracksByIds(ids: readonly string[]): Promise<(TrackEntity | null)[]> {
+    const byId = new Map((await this.repo.tracksByIds(ids)).map((t) => [t.id, t]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Credited artist names of each track, in credit order. */
+  async artistNamesByTrackIds(trackIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byTrack = groupBy(await this.repo.artistsByTrackIds(trackIds), (a) => a.trackId);
+    return new Map([...byTrack].map(([id, artists]) => [id, artists.map((a) => a.name)]));
+  }
+
+  async trackBySpotifyId(spotifyId: string): Promise<TrackEntity | null> {
+    return (await this.repo.tracksBySpotifyIds([spotifyId]))[0] ?? null;
+  }
+
+  async artistBySpotifyId(spotifyId: string): Promise<ArtistEntity | null> {
+    return (await this.repo.artistsBySpotifyIds([spotifyId]))[0] ?? null;
+  }
+
+  trackLoader(loaders: RequestLoaders) {
+    return loaders.get(MUSIC_LOADERS.trackById);
+  }
+}
