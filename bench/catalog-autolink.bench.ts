@@ -31,7 +31,8 @@ async function main(): Promise<void> {
       SPOTIFY_API_MODE: 'extended',
     }),
   );
-  // Half the works carry their ISRC, half are matched by title and artist (as catalogs arrive in practice).
+  // Half the matchable works carry their ISRC, half are matched by title and artist; the catalog has fewer tracks
+  // than WORKS, so the rest are works Spotify does not have (unreleased), as real catalogs hold some.
   const tracks = catalog.tracks.slice(0, WORKS);
   const works = tracks.map((t, i) => ({
     title: t.name,
@@ -40,6 +41,15 @@ async function main(): Promise<void> {
     durationMs: Math.round(t.durationMs / 1000) * 1000,
     externalId: `bench-${i}`,
   }));
+  for (let i = works.length; i < WORKS; i++) {
+    works.push({
+      title: `Unreleased Demo ${i}`,
+      artistName: catalog.artists[i % catalog.artists.length].name,
+      isrc: null,
+      durationMs: 180_000,
+      externalId: `bench-${i}`,
+    });
+  }
   const catalogService = service.app.get(CatalogService);
   await catalogService.importWorks(works);
   const [imported] = await catalogService.listWorks({}, WORKS + 1);
