@@ -1,6 +1,11 @@
 export { MusicModule } from './music.module';
 export { MusicService, MUSIC_LOADERS } from './music.service';
-export type { SpotifyTrackInput } from './music.types';
+export type {
+  SpotifyTrackInput,
+  SoundchartsSongInput,
+  SoundchartsArtistInput,
+  TrackCredits,
+} from './music.types';
 export { TrackModel } from './models/track.model';
 export { ArtistModel } from './models/artist.model';
 export { toTrackModel, toArtistModel } from './music.mapper';

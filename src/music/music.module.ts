@@ -6,11 +6,12 @@ import { TrackEntity } from './entities/track.entity';
 import { MusicRepository } from './music.repository';
 import { ArtistResolver, TrackResolver } from './music.resolver';
 import { MusicService } from './music.service';
+import { SoundchartsUpsertRepository } from './soundcharts-upsert.repository';
 
 /** Tracks, artists and credits: shared by the catalog, enrichment, charts and listening modules. */
 @Module({
   imports: [TypeOrmModule.forFeature([TrackEntity, ArtistEntity, TrackArtistEntity])],
-  providers: [MusicRepository, MusicService, TrackResolver, ArtistResolver],
+  providers: [MusicRepository, SoundchartsUpsertRepository, MusicService, TrackResolver, ArtistResolver],
   exports: [MusicService],
 })
 export class MusicModule {}

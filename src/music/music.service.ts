@@ -4,7 +4,8 @@ import { LoaderKey, LoaderRegistry, RequestLoaders } from 'src/common/loaders';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
 import { MusicRepository } from './music.repository';
-import { SpotifyTrackInput } from './music.types';
+import { SoundchartsArtistInput, SoundchartsSongInput, SpotifyTrackInput, TrackCredits } from './music.types';
+import { SoundchartsUpsertRepository } from './soundcharts-upsert.repository';
 
 export const MUSIC_LOADERS = {
   trackById: new LoaderKey<string, TrackEntity | null>('music.trackById'),
@@ -28,6 +29,7 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 export class MusicService implements OnModuleInit {
   constructor(
     private readonly repo: MusicRepository,
+    private readonly soundcharts: SoundchartsUpsertRepository,
     private readonly loaders: LoaderRegistry,
   ) {}
 
@@ -53,6 +55,21 @@ export class MusicService implements OnModuleInit {
 
   upsertSpotifyTracks(tracks: SpotifyTrackInput[]): Promise<Map<string, string>> {
     return this.repo.upsertSpotifyTracks(tracks);
+  }
+
+  /** Soundcharts songs → track ids by song uuid (an existing track of the song's Spotify id is reused). */
+  upsertSoundchartsSongs(songs: SoundchartsSongInput[]): Promise<Map<string, string>> {
+    return this.soundcharts.upsertSongs(songs);
+  }
+
+  /** Soundcharts artists → artist ids by uuid (an existing artist with the same Spotify id is reused). */
+  upsertSoundchartsArtists(artists: SoundchartsArtistInput[]): Promise<Map<string, string>> {
+    return this.soundcharts.upsertArtists(artists);
+  }
+
+  /** Replaces the credits of the given tracks. */
+  setTrackCredits(credits: TrackCredits[]): Promise<void> {
+    return this.soundcharts.setCredits(credits);
   }
 
   /** One entry per id, in order; null where no such track. */

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SoundchartsArtistInput, SoundchartsSongInput, TrackCredits } from './music.types';
+
+/**
+ * Tracks and artists as Soundcharts knows them, joined to the Spotify side: a song claims the existing track of
+ * its first Spotify id (so charts, catalog links and enrichment meet on one row), otherwise it gets a new row.
+ * Set-based: three statements per call whatever its size. Known values are never replaced by missing ones.
+ */
+@Injectable()
+export class SoundchartsUpsertRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async upsertSongs(songs: SoundchartsSongInput[]): Promise<Map<string, string>> {
+    const unique = [...new Map(songs.map((s) => [s.uuid, s])).values()];
+    if (unique.length === 0) return new Map();
+    const params = [
+      unique.map((s) => s.uuid),
+      unique.map((s) => s.name),
+      unique.map((s) => s.isrc ?? null),
+      unique.map((s) => s.durationMs ?? null),
+      unique.map((s) => s.spotifyIds[0] ?? null),
+    ];
+    return this.dataSource.transaction(async (m) => {
+      await m.query(
+        `UPDATE track t SET soundcharts_uuid = u.uuid, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(uuid, n, i, d, sid)
+         WHERE t.spotify_id = u.sid AND t.soundcharts_uuid IS NULL
+           AND NOT EXISTS (SELECT 1 FROM track x WHERE x.soundcharts_uuid = u.uuid)`,
+        params,
+      );
+      await m.query(
+        `INSERT INTO track (soundcharts_uuid, spotify_id, name, isrc, duration_ms, metadata_source, metadata_fetched_at)
+         SELECT u.uuid, CASE WHEN EXISTS (SELECT 1 FROM track x WHERE x.spotify_id = u.sid) THEN NULL ELSE u.sid END,
+           u.n, u.i, u.d, 'SOUNDCHARTS', now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(uuid, n, i, d, sid)
+         ON CONFLICT (soundcharts_uuid) DO UPDATE SET
+           isrc = COALESCE(track.isrc, EXCLUDED.isrc),
+           duration_ms = COALESCE(track.duration_ms, EXCLUDED.duration_ms),
+           updated_at = now()`,
+        params,
+      );
+      const rows = await m.query<{ id: string; soundcharts_uuid: string }[]>(
+        `SELECT id, soundcharts_uuid FROM track WHERE soundcharts_uuid = ANY($1::uuid[])`,
+        [params[0]],
+      );
+      return new Map(rows.map((r) => [r.soundcharts_uuid, r.id]));
+    });
+  }
+
+  async upsertArtists(artists: SoundchartsArtistInput[]): Promise<Map<string, string>> {
+    const unique = [...new Map(artists.map((a) => [a.uuid, a])).values()];
+    if (unique.length === 0) return new Map();
+    const params = [
+      unique.map((a) => a.uuid),
+      unique.map((a) => a.name),
+      unique.map((a) => a.spotifyId ?? null),
+    ];
+    return this.dataSource.transaction(async (m) => {
+      await m.query(
+        `UPDATE artist a SET soundcharts_uuid = u.uuid, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(uuid, n, sid)
+         WHERE a.spotify_id = u.sid AND a.soundcharts_uuid IS NULL
+           AND NOT EXISTS (SELECT 1 FROM artist x WHERE x.soundcharts_uuid = u.uuid)`,
+        params,
+      );
+      await m.query(
+        `INSERT INTO artist (soundcharts_uuid, spotify_id, name)
+         SELECT u.uuid, CASE WHEN EXISTS (SELECT 1 FROM artist x WHERE x.spotify_id = u.sid) THEN NULL ELSE u.sid END, u.n
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(uuid, n, sid)
+         ON CONFLICT (soundcharts_uuid) DO NOTHING`,
+        params,
+      );
+      const rows = await m.query<{ id: string; soundcharts_uuid: string }[]>(
+        `SELECT id, soundcharts_uuid FROM artist WHERE soundcharts_uuid = ANY($1::uuid[])`,
+        [params[0]],
+      );
+      return new Map(rows.map((r) => [r.soundcharts_uuid, r.id]));
+    });
+  }
+
+  /** Replaces the credits of these tracks (tracks not listed keep theirs). */
+  async setCredits(credits: TrackCredits[], manager?: EntityManager): Promise<void> {
+    const rows = credits.flatMap((c) =>
+      c.artistIds.map((artistId, position) => ({ trackId: c.trackId, artistId, position })),
+    );
+    const run = async (m: EntityManager) => {
+      await m.query(`DELETE FROM track_artist WHERE track_id = ANY($1::uuid[])`, [
+        credits.map((c) => c.trackId),
+      ]);
+      if (rows.length === 0) return;
+      await m.query(
+        `INSERT INTO track_artist (track_id, artist_id, position)
+         SELECT t, a, min(p) FROM unnest($1::uuid[], $2::uuid[], $3::smallint[]) AS u(t, a, p)
+         GROUP BY t, a ON CONFLICT DO NOTHING`,
+        [rows.map((r) => r.trackId), rows.map((r) => r.artistId), rows.map((r) => r.position)],
+      );
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+  }
+}
