@@ -2,9 +2,11 @@
 import { InitialJobs1763769600000 } from './1763769600000-InitialJobs';
 import { SpotifyProviderState1763856000000 } from './1763856000000-SpotifyProviderState';
 import { MusicAndCatalog1795310711893 } from './1795310711893-MusicAndCatalog';
+import { TrackAndArtistEnrichment1795311955727 } from './1795311955727-TrackAndArtistEnrichment';
 
 export const migrations = [
   InitialJobs1763769600000,
   SpotifyProviderState1763856000000,
   MusicAndCatalog1795310711893,
+  TrackAndArtistEnrichment1795311955727,
 ];

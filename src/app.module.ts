@@ -13,6 +13,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { SpotifyModule } from './spotify/spotify.module';
 import { MusicModule } from './music/music.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { EnrichmentModule } from './enrichment/enrichment.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -36,6 +37,7 @@ export class AppModule {
         SpotifyModule,
         MusicModule,
         CatalogModule,
+        EnrichmentModule,
         // Workers serve /health and /metrics but no GraphQL.
         ...(config.runsApi ? [GraphQLApiModule] : []),
       ],

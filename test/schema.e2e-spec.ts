@@ -24,27 +24,6 @@ const CONTRACT = buildSchema(fs.readFileSync(path.join(ROOT, 'contract', 'schema
  * without being removed from here, so this list only shrinks.
  */
 const PENDING = new Set([
-  // enrichment (issue 5)
-  'Difficulty',
-  'TrackFilter',
-  'TrackEdge',
-  'TrackConnection',
-  'Image',
-  'GenreSource',
-  'EnrichmentMode',
-  'EnrichInput',
-  'Track.popularity',
-  'Track.difficulty',
-  'Track.enrichedAt',
-  'Artist.genres',
-  'Artist.genreSource',
-  'Artist.popularity',
-  'Artist.followers',
-  'Artist.images',
-  'Artist.enrichedAt',
-  'Query.tracks',
-  'Mutation.enrichTracks',
-  'Mutation.enrichArtists',
   // insights and growth (issue 6)
   'VisibilityScore',
   'GrowthReport',

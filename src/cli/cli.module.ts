@@ -5,6 +5,13 @@ import { AppConfig, ConfigModule } from 'src/config';
 import { DatabaseModule } from 'src/database/database.module';
 import { JobsModule } from 'src/jobs/jobs.module';
 import { CatalogModule } from 'src/catalog/catalog.module';
+import { EnrichmentModule } from 'src/enrichment';
+import {
+  EnrichApplyCommand,
+  EnrichArtistsCommand,
+  EnrichCommand,
+  EnrichTracksCommand,
+} from './commands/enrich.command';
 import { MusicModule } from 'src/music';
 import { SpotifyModule } from 'src/spotify';
 import { JobsCommand, JobsListCommand, JobsWaitCommand } from './commands/jobs.command';
@@ -31,6 +38,7 @@ export class CliModule {
         SpotifyModule,
         MusicModule,
         CatalogModule,
+        EnrichmentModule,
       ],
       providers: [
         MigrateCommand,
@@ -41,6 +49,10 @@ export class CliModule {
         CatalogImportCommand,
         CatalogLinkCommand,
         CatalogVerifyCommand,
+        EnrichCommand,
+        EnrichTracksCommand,
+        EnrichArtistsCommand,
+        EnrichApplyCommand,
       ],
     };
   }

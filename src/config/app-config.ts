@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { plainToInstance } from 'class-transformer';
+import { CronTime } from 'cron';
 import { validateSync } from 'class-validator';
 import { ApiKey, parseApiKeys } from './api-keys';
 import { ConfigError } from './config.error';
@@ -48,6 +49,11 @@ export class AppConfig {
   readonly sandbox!: boolean;
   readonly tzAnalytics!: string;
   readonly encryptionKey?: Buffer;
+  /** Enrichment: a value older than this many days is stale (backfill refreshes it). */
+  readonly enrichStaleDays!: number;
+  /** Weekly incremental enrichment schedule and its time zone. */
+  readonly enrichCron!: string;
+  readonly enrichTz!: string;
   readonly logLevel!: LogLevel;
   readonly graphqlIntrospection!: boolean;
   readonly graphqlMaxCost!: number;
@@ -87,6 +93,16 @@ function firstError(errors: ReturnType<typeof validateSync>): ConfigError | unde
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Five fields (or six with seconds), validated by the cron library the scheduler uses. */
+function isCron(expression: string): boolean {
+  try {
+    new CronTime(expression, 'UTC');
     return true;
   } catch {
     return false;
@@ -134,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!sandbox && !encryptionKey) {
     throw new ConfigError('ENCRYPTION_KEY', 'is required in live mode (32 bytes, base64)');
   }
+  const enrichTz = vars.ENRICH_TZ ?? 'Europe/Paris';
+  if (!isTimeZone(enrichTz)) throw new ConfigError('ENRICH_TZ', `"${enrichTz}" is not an IANA time zone`);
+  const enrichCron = vars.ENRICH_CRON ?? '0 7 * * 0';
+  if (!isCron(enrichCron)) throw new ConfigError('ENRICH_CRON', `"${enrichCron}" is not a cron expression`);
   const tzAnalytics = vars.TZ_ANALYTICS ?? 'America/Denver';
   if (!isTimeZone(tzAnalytics))
     throw new ConfigError('TZ_ANALYTICS', `"${tzAnalytics}" is not an IANA time zone`);
@@ -169,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sandbox,
     tzAnalytics,
     encryptionKey,
+    enrichStaleDays: vars.ENRICH_STALE_DAYS ?? 90,
+    enrichCron,
+    enrichTz,
     logLevel: vars.LOG_LEVEL ?? 'info',
     graphqlIntrospection: vars.GRAPHQL_INTROSPECTION ?? sandbox,
     graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 20_000,

@@ -45,6 +45,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) SANDBOX_PORT?: number;
   @IsOptional() @IsString() TZ_ANALYTICS?: string;
   @IsOptional() @IsString() ENCRYPTION_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) ENRICH_STALE_DAYS?: number;
+  @IsOptional() @IsString() ENRICH_CRON?: string;
+  @IsOptional() @IsString() ENRICH_TZ?: string;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: (typeof LOG_LEVELS)[number];
   @IsOptional() @Transform(toBoolean) @IsBoolean() GRAPHQL_INTROSPECTION?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000) GRAPHQL_MAX_COST?: number;

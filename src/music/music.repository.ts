@@ -3,34 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
+import { artistColumns, trackColumns } from './columns';
 import { SpotifyTrackInput } from './music.types';
-
-/** `column AS "property"` pairs of a table, qualified by `alias`, so rows come back shaped like the entity. */
-const columns = (alias: string, pairs: [string, string][]): string =>
-  pairs.map(([column, property]) => `${alias}.${column} AS "${property}"`).join(', ');
-const trackColumns = (alias: string) =>
-  columns(alias, [
-    ['id', 'id'],
-    ['spotify_id', 'spotifyId'],
-    ['soundcharts_uuid', 'soundchartsUuid'],
-    ['name', 'name'],
-    ['isrc', 'isrc'],
-    ['duration_ms', 'durationMs'],
-    ['album_name', 'albumName'],
-    ['metadata_source', 'metadataSource'],
-    ['metadata_fetched_at', 'metadataFetchedAt'],
-    ['created_at', 'createdAt'],
-    ['updated_at', 'updatedAt'],
-  ]);
-const artistColumns = (alias: string) =>
-  columns(alias, [
-    ['id', 'id'],
-    ['spotify_id', 'spotifyId'],
-    ['soundcharts_uuid', 'soundchartsUuid'],
-    ['name', 'name'],
-    ['created_at', 'createdAt'],
-    ['updated_at', 'updatedAt'],
-  ]);
 
 /** All SQL on tracks, artists and credits: array in, array out, set-based (UNNEST), one statement per kind. */
 @Injectable()
@@ -120,6 +94,12 @@ export class MusicRepository {
       `SELECT ${artistColumns('a')} FROM artist a WHERE a.spotify_id = ANY($1::text[])`,
       [ids],
     );
+  }
+
+  artistsByIds(ids: readonly string[]): Promise<ArtistEntity[]> {
+    return this.dataSource.query(`SELECT ${artistColumns('a')} FROM artist a WHERE a.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /** Credited artists of each track, in credit order. */

@@ -1,10 +1,40 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { BadUserInputError } from 'src/common/domain-errors';
 import { Loaders, RequestLoaders } from 'src/common/loaders';
-import { assertSpotifyId } from './spotify-id.arg';
+import { decodeCursor, toConnection } from 'src/common/pagination';
+import { AppConfig } from 'src/config';
+import { TrackFilterValues } from './attributes.types';
+import { DIFFICULTY_RANGES } from './difficulty';
+import { ArtistsArgs, TrackFilter, TracksArgs } from './dto/listing.args';
 import { toArtistModel, toTrackModel } from './music.mapper';
 import { MUSIC_LOADERS, MusicService } from './music.service';
-import { ArtistModel } from './models/artist.model';
-import { TrackModel } from './models/track.model';
+import { ArtistConnection, ArtistModel } from './models/artist.model';
+import { TrackConnection, TrackModel } from './models/track.model';
+import { assertSpotifyId } from './spotify-id.arg';
+
+/** A difficulty is a popularity range; combined with explicit bounds, the narrower wins. */
+function trackFilterValues(filter: TrackFilter | undefined): TrackFilterValues {
+  if (!filter) return {};
+  const values: TrackFilterValues = {
+    minPopularity: filter.minPopularity,
+    maxPopularity: filter.maxPopularity,
+    isrc: filter.isrc?.replace(/-/g, '').toUpperCase(),
+    enriched: filter.enriched,
+  };
+  if (filter.difficulty) {
+    const [lo, hi] = DIFFICULTY_RANGES[filter.difficulty];
+    values.minPopularity = Math.max(lo, values.minPopularity ?? lo);
+    values.maxPopularity = Math.min(hi, values.maxPopularity ?? hi);
+  }
+  if (
+    values.minPopularity !== undefined &&
+    values.maxPopularity !== undefined &&
+    values.minPopularity > values.maxPopularity
+  ) {
+    throw new BadUserInputError('filter', 'selects no popularity (minimum above maximum)');
+  }
+  return values;
+}
 
 @Resolver(() => TrackModel)
 export class TrackResolver {
@@ -16,6 +46,16 @@ export class TrackResolver {
     return track ? toTrackModel(track) : null;
   }
 
+  @Query(() => TrackConnection, { description: 'Tracks in the order Soundgraph first saw them' })
+  async tracks(@Args() args: TracksArgs) {
+    const [rows, total] = await this.music.listTracks(
+      trackFilterValues(args.filter),
+      args.first + 1,
+      decodeCursor(args.after),
+    );
+    return toConnection(rows, args.first, total, (t) => ({ micros: t.cursorMicros, id: t.id }), toTrackModel);
+  }
+
   @ResolveField(() => [ArtistModel])
   async artists(@Parent() track: TrackModel, @Loaders() loaders: RequestLoaders): Promise<ArtistModel[]> {
     return (await loaders.get(MUSIC_LOADERS.artistsByTrackId).load(track.id)).map(toArtistModel);
@@ -25,15 +65,42 @@ export class TrackResolver {
   async duplicates(@Parent() track: TrackModel, @Loaders() loaders: RequestLoaders): Promise<TrackModel[]> {
     return (await loaders.get(MUSIC_LOADERS.duplicatesByTrackId).load(track.id)).map(toTrackModel);
   }
+
+  @ResolveField(() => Boolean, {
+    description: 'The tracks sharing this ISRC differ by more than 5 s or in artists: not simply duplicates',
+  })
+  isrcConflict(@Parent() track: TrackModel, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    return loaders.get(MUSIC_LOADERS.isrcConflictByTrackId).load(track.id);
+  }
 }
 
 @Resolver(() => ArtistModel)
 export class ArtistResolver {
-  constructor(private readonly music: MusicService) {}
+  constructor(
+    private readonly music: MusicService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Query(() => ArtistModel, { nullable: true, description: 'An artist Soundgraph knows, by Spotify id' })
   async artist(@Args('spotifyId') spotifyId: string): Promise<ArtistModel | null> {
     const artist = await this.music.artistBySpotifyId(assertSpotifyId(spotifyId, 'spotifyId'));
     return artist ? toArtistModel(artist) : null;
+  }
+
+  @Query(() => ArtistConnection, { description: 'Artists in the order Soundgraph first saw them' })
+  async artists(@Args() args: ArtistsArgs) {
+    const [rows, total] = await this.music.listArtists(
+      args.filter ?? {},
+      this.config.enrichStaleDays,
+      args.first + 1,
+      decodeCursor(args.after),
+    );
+    return toConnection(
+      rows,
+      args.first,
+      total,
+      (a) => ({ micros: a.cursorMicros, id: a.id }),
+      toArtistModel,
+    );
   }
 }

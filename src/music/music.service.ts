@@ -3,11 +3,23 @@ import DataLoader from 'dataloader';
 import { LoaderKey, LoaderRegistry, RequestLoaders } from 'src/common/loaders';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
+import { KeysetCursor } from 'src/common/pagination';
+import { AttributesRepository } from './attributes.repository';
+import {
+  ApplyCounts,
+  ArtistAttributes,
+  ArtistFilterValues,
+  EnrichmentSelection,
+  TrackAttributes,
+  TrackFilterValues,
+} from './attributes.types';
+import { ListingRepository } from './listing.repository';
 import { MusicRepository } from './music.repository';
 import { SoundchartsArtistInput, SoundchartsSongInput, SpotifyTrackInput, TrackCredits } from './music.types';
 import { SoundchartsUpsertRepository } from './soundcharts-upsert.repository';
 
 export const MUSIC_LOADERS = {
+  isrcConflictByTrackId: new LoaderKey<string, boolean>('music.isrcConflictByTrackId'),
   trackById: new LoaderKey<string, TrackEntity | null>('music.trackById'),
   artistsByTrackId: new LoaderKey<string, ArtistEntity[]>('music.artistsByTrackId'),
   duplicatesByTrackId: new LoaderKey<string, TrackEntity[]>('music.duplicatesByTrackId'),
@@ -30,8 +42,54 @@ export class MusicService implements OnModuleInit {
   constructor(
     private readonly repo: MusicRepository,
     private readonly soundcharts: SoundchartsUpsertRepository,
+    private readonly attributes: AttributesRepository,
+    private readonly listing: ListingRepository,
     private readonly loaders: LoaderRegistry,
   ) {}
+
+  // ---- enrichment: what needs it, and set-based application (the enrichment module orchestrates)
+
+  tracksToEnrich(mode: EnrichmentSelection, staleDays: number, afterId: string | null, limit: number) {
+    return this.attributes.tracksToEnrich(mode, staleDays, afterId, limit);
+  }
+
+  countTracksToEnrich(mode: EnrichmentSelection, staleDays: number) {
+    return this.attributes.countTracksToEnrich(mode, staleDays);
+  }
+
+  artistsToEnrich(mode: EnrichmentSelection, staleDays: number, afterId: string | null, limit: number) {
+    return this.attributes.artistsToEnrich(mode, staleDays, afterId, limit);
+  }
+
+  countArtistsToEnrich(mode: EnrichmentSelection, staleDays: number) {
+    return this.attributes.countArtistsToEnrich(mode, staleDays);
+  }
+
+  /** Rows with unchanged values are not rewritten; a null value never replaces a stored one. */
+  applyTrackAttributes(rows: TrackAttributes[]): Promise<ApplyCounts> {
+    return this.attributes.applyTracks(rows);
+  }
+
+  /** A real genre replaces anything; an inferred one only fills artists with none (or another inference). */
+  applyArtistAttributes(rows: ArtistAttributes[]): Promise<ApplyCounts> {
+    return this.attributes.applyArtists(rows);
+  }
+
+  enrichmentCoverage(staleDays: number) {
+    return this.attributes.coverage(staleDays);
+  }
+
+  listTracks(filter: TrackFilterValues, limit: number, after?: KeysetCursor) {
+    return this.listing.tracks(filter, limit, after);
+  }
+
+  listArtists(filter: ArtistFilterValues, staleDays: number, limit: number, after?: KeysetCursor) {
+    return this.listing.artists(filter, staleDays, limit, after);
+  }
+
+  async artistsByIds(ids: readonly string[]): Promise<ArtistEntity[]> {
+    return this.repo.artistsByIds(ids);
+  }
 
   onModuleInit(): void {
     this.loaders.register(MUSIC_LOADERS.trackById, () => new DataLoader((ids) => this.tracksByIds(ids)));
@@ -41,6 +99,14 @@ export class MusicService implements OnModuleInit {
         new DataLoader(async (ids: readonly string[]) => {
           const byTrack = groupBy(await this.repo.artistsByTrackIds(ids), (a) => a.trackId);
           return ids.map((id) => byTrack.get(id) ?? []);
+        }),
+    );
+    this.loaders.register(
+      MUSIC_LOADERS.isrcConflictByTrackId,
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const conflicts = await this.attributes.isrcConflicts(ids);
+          return ids.map((id) => conflicts.has(id));
         }),
     );
     this.loaders.register(

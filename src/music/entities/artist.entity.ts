@@ -10,6 +10,21 @@ export class ArtistEntity {
   @Column('uuid', { nullable: true })
   soundchartsUuid!: string | null;
   @Column('text') name!: string;
+  @Column('text', { array: true, default: () => "'{}'" }) genres!: string[];
+  /** SPOTIFY, SOUNDCHARTS or INFERRED; null before any genre is known. */
+  @Column('text', { nullable: true }) genreSource!: string | null;
+  @Column('timestamptz', { nullable: true }) genresFetchedAt!: Date | null;
+  @Column('smallint', { nullable: true }) popularity!: number | null;
+  @Column('timestamptz', { nullable: true }) popularityFetchedAt!: Date | null;
+  @Column('integer', { nullable: true }) followers!: number | null;
+  @Column('timestamptz', { nullable: true }) followersFetchedAt!: Date | null;
+  @Column('jsonb', { default: () => "'[]'" }) images!: {
+    url: string;
+    width: number | null;
+    height: number | null;
+  }[];
+  @Column('text', { nullable: true }) externalUrl!: string | null;
+  @Column('timestamptz', { nullable: true }) enrichedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -19,6 +19,16 @@ export class TrackEntity {
   /** Where name/ISRC/duration last came from (SPOTIFY, SOUNDCHARTS) and when. */
   @Column('text', { nullable: true }) metadataSource!: string | null;
   @Column('timestamptz', { nullable: true }) metadataFetchedAt!: Date | null;
+  /** 0..100; null when unknown or unavailable to this Spotify app. */
+  @Index('idx_track_popularity')
+  @Column('smallint', { nullable: true })
+  popularity!: number | null;
+  @Column('text', { nullable: true }) popularitySource!: string | null;
+  @Column('timestamptz', { nullable: true }) popularityFetchedAt!: Date | null;
+  @Column('text', { nullable: true }) isrcSource!: string | null;
+  @Column('timestamptz', { nullable: true }) isrcFetchedAt!: Date | null;
+  /** When enrichment last set this track's values (unchanged values are not rewritten). */
+  @Column('timestamptz', { nullable: true }) enrichedAt!: Date | null;
   /** First seen: incremental enrichment picks tracks first seen in the last days. */
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

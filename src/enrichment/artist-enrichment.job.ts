@@ -1,0 +1,176 @@
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import * as path from 'node:path';
+import { AppConfig } from 'src/config';
+import { JobContext, JobRegistry, PermanentJobError } from 'src/jobs';
+import { ArtistAttributes, GenreSource, MusicService } from 'src/music';
+import { SpotifyArtist, SpotifyService } from 'src/spotify';
+import { ARTIST_GENRE_FALLBACK, ArtistGenreFallback } from './artist-genre-fallback';
+import {
+  ArtistEnrichmentLine,
+  ArtistEnrichmentWriter,
+  artistEnrichmentFileName,
+} from './artist-enrichment-file';
+import { ENRICH_ARTISTS_JOB, EnrichmentMode } from './enrichment-jobs';
+import { inferGenres } from './genre-inference';
+
+export interface EnrichArtistsPayload {
+  mode: EnrichmentMode;
+  dryRun?: boolean;
+}
+
+export interface EnrichArtistsReport {
+  mode: EnrichmentMode;
+  dryRun: boolean;
+  file: string;
+  requested: number;
+  fetched: number;
+  unknownIds: number;
+  unavailableFields: { popularity: number; followers: number; genres: number };
+  genres: { SPOTIFY: number; SOUNDCHARTS: number; INFERRED: number };
+  updated?: number;
+  unchanged?: number;
+  missing?: number;
+}
+
+interface Checkpoint {
+  afterId: string | null;
+  report: EnrichArtistsReport;
+}
+
+const PAGE = 200;
+
+/**
+ * `spotify.enrich-artists`: genres, popularity, followers, images and URL through the batching loaders, one JSONL
+ * line per artist, applied a page at a time (a transaction each; checkpointed). Genres: Spotify's when present,
+ * otherwise Soundcharts', otherwise inferred from the name and reach, never replacing a real genre.
+ */
+@Injectable()
+export class ArtistEnrichmentJob implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly config: AppConfig,
+    private readonly music: MusicService,
+    private readonly spotify: SpotifyService,
+    @Optional() @Inject(ARTIST_GENRE_FALLBACK) private readonly fallback?: ArtistGenreFallback,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<EnrichArtistsPayload, EnrichArtistsReport, Checkpoint>({
+      kind: ENRICH_ARTISTS_JOB,
+      expireInSeconds: 6 * 3600,
+      handle: (payload, ctx) => this.run(payload, ctx),
+    });
+  }
+
+  async run(payload: EnrichArtistsPayload, ctx: JobContext<Checkpoint>): Promise<EnrichArtistsReport> {
+    const dryRun = payload.dryRun ?? false;
+    const stale = this.config.enrichStaleDays;
+    const report: EnrichArtistsReport = ctx.checkpoint?.report ?? {
+      mode: payload.mode,
+      dryRun,
+      file: path.join(this.config.exportsDir, artistEnrichmentFileName(new Date())),
+      requested: 0,
+      fetched: 0,
+      unknownIds: 0,
+      unavailableFields: { popularity: 0, followers: 0, genres: 0 },
+      genres: { SPOTIFY: 0, SOUNDCHARTS: 0, INFERRED: 0 },
+      ...(dryRun ? {} : { updated: 0, unchanged: 0, missing: 0 }),
+    };
+    let afterId = ctx.checkpoint?.afterId ?? null;
+    const total = report.requested + (await this.music.countArtistsToEnrich(payload.mode, stale));
+    const writer = ArtistEnrichmentWriter.open(report.file, ctx.checkpoint !== undefined);
+    const lookups = this.spotify.forJob();
+    try {
+      for (;;) {
+        // A dry run changes nothing, so it pages by id; a real run too (enriched rows may still match BACKFILL).
+        const page = await this.music.artistsToEnrich(payload.mode, stale, afterId, PAGE);
+        if (page.length === 0) break;
+        const found = await lookups.artists(page.map((a) => a.spotifyId));
+        const fallbackGenres = await this.fallbackGenres(
+          page.filter((_, i) => !found[i]?.genres?.length).map((a) => a.id),
+        );
+        const lines: ArtistEnrichmentLine[] = [];
+        const rows: ArtistAttributes[] = [];
+        const now = new Date().toISOString();
+        page.forEach((artist, i) => {
+          report.requested++;
+          const spotify = found[i];
+          if (!spotify) {
+            report.unknownIds++;
+            return;
+          }
+          report.fetched++;
+          const { genres, source } = this.resolveGenres(artist.id, spotify, fallbackGenres);
+          report.genres[source]++;
+          if (spotify.popularity === undefined) report.unavailableFields.popularity++;
+          if (spotify.followers === undefined) report.unavailableFields.followers++;
+          if (spotify.genres === undefined) report.unavailableFields.genres++;
+          const images = (spotify.images ?? []).map((im) => ({
+            url: im.url,
+            width: im.width ?? null,
+            height: im.height ?? null,
+          }));
+          lines.push({
+            artistId: spotify.id,
+            artistName: spotify.name,
+            genres,
+            popularity: spotify.popularity ?? null,
+            followerCount: spotify.followers?.total ?? null,
+            images,
+            externalUrls: { spotify: spotify.external_urls?.spotify },
+            enrichedAt: now,
+          });
+          rows.push({
+            artistId: artist.id,
+            genres,
+            genreSource: source,
+            popularity: spotify.popularity ?? null,
+            followers: spotify.followers?.total ?? null,
+            images,
+            externalUrl: spotify.external_urls?.spotify ?? null,
+          });
+        });
+        await writer.write(lines);
+        if (!dryRun) {
+          const counts = await this.music.applyArtistAttributes(rows);
+          report.updated! += counts.updated;
+          report.unchanged! += counts.unchanged;
+          report.missing! += counts.missing;
+        }
+        afterId = page[page.length - 1].id;
+        await ctx.saveCheckpoint({ afterId, report });
+        await ctx.progress(report.requested, Math.max(total, report.requested));
+      }
+    } finally {
+      await writer.close();
+    }
+    if (report.requested !== report.fetched + report.unknownIds) {
+      throw new PermanentJobError(`counts do not add up: ${JSON.stringify(report)}`);
+    }
+    if (!dryRun && report.updated! + report.unchanged! + report.missing! !== report.fetched) {
+      throw new PermanentJobError(`counts do not add up: applied ≠ fetched (${JSON.stringify(report)})`);
+    }
+    return report;
+  }
+
+  private async fallbackGenres(artistIds: string[]): Promise<Map<string, string[]>> {
+    if (!this.fallback || artistIds.length === 0) return new Map();
+    return this.fallback.artistGenres(artistIds);
+  }
+
+  private resolveGenres(
+    artistId: string,
+    spotify: SpotifyArtist,
+    fallback: Map<string, string[]>,
+  ): { genres: string[]; source: GenreSource } {
+    if (spotify.genres?.length) return { genres: spotify.genres, source: 'SPOTIFY' };
+    const soundcharts = fallback.get(artistId);
+    if (soundcharts?.length) return { genres: soundcharts, source: 'SOUNDCHARTS' };
+    const genres = inferGenres({
+      name: spotify.name,
+      popularity: spotify.popularity ?? null,
+      followers: spotify.followers?.total ?? null,
+    });
+    return { genres, source: 'INFERRED' };
+  }
+}
