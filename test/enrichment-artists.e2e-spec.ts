@@ -3,21 +3,18 @@ import * as path from 'node:path';
 import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MusicService } from '../src/music';
-import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
+import { createSpotifyTestApp, SpotifyTestApp } from './support/spotify-test-app';
+import { adminQueryIn, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
 
 describe('artist enrichment', () => {
-  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
+  let emulator: SpotifyEmulator;
+  let env: SpotifyTestApp;
   let app: TestApp;
   beforeAll(async () => {
-    await emulator.start();
-    app = await createTestApp({
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-    });
+    env = await createSpotifyTestApp({ catalog });
+    ({ app, emulator } = env);
     // one track per artist brings every artist in
     const tracks = catalog.artists.map((a) => catalog.tracksByArtist(a.id)[0]);
     await app.app.get(MusicService).upsertSpotifyTracks(
@@ -28,10 +25,7 @@ describe('artist enrichment', () => {
       })),
     );
   });
-  afterAll(async () => {
-    await app?.close();
-    await emulator.stop();
-  });
+  afterAll(() => env?.close());
 
   const enrich = async (mode: string, dryRun = false) => {
     const res = await app.gql<{ enrichArtists: { id: string } }>(

@@ -4,7 +4,8 @@ import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MusicService } from '../src/music';
 import { TRACK_CSV_HEADER } from '../src/enrichment/track-enrichment-file';
-import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
+import { createSpotifyTestApp, SpotifyTestApp } from './support/spotify-test-app';
+import { adminQueryIn, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
 const TRACKS = catalog.tracks.slice(0, 120);
@@ -17,18 +18,14 @@ type Report = Record<string, unknown> & {
 };
 
 describe('track enrichment', () => {
-  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
+  let emulator: SpotifyEmulator;
+  let env: SpotifyTestApp;
   let app: TestApp;
   let jobs: JobsService;
 
   beforeAll(async () => {
-    await emulator.start();
-    app = await createTestApp({
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-    });
+    env = await createSpotifyTestApp({ catalog });
+    ({ app, emulator } = env);
     jobs = app.app.get(JobsService);
     // Tracks as the catalog first meets them: names and artists, no popularity yet, no ISRC for half of them.
     await app.app.get(MusicService).upsertSpotifyTracks(
@@ -40,10 +37,7 @@ describe('track enrichment', () => {
       })),
     );
   });
-  afterAll(async () => {
-    await app?.close();
-    await emulator.stop();
-  });
+  afterAll(() => env?.close());
 
   const enrich = async (input: Record<string, unknown>) => {
     const res = await app.gql<{ enrichTracks: { id: string } }>(
