@@ -79,13 +79,13 @@ export class ArtistEnrichmentJob implements OnModuleInit {
     let afterId = ctx.checkpoint?.afterId ?? null;
     const total = report.requested + (await this.music.countArtistsToEnrich(payload.mode, stale));
     const writer = ArtistEnrichmentWriter.open(report.file, ctx.checkpoint !== undefined);
-    const lookups = this.spotify.forJob();
     try {
       for (;;) {
         // A dry run changes nothing, so it pages by id; a real run too (enriched rows may still match BACKFILL).
         const page = await this.music.artistsToEnrich(payload.mode, stale, afterId, PAGE);
         if (page.length === 0) break;
-        const found = await lookups.artists(page.map((a) => a.spotifyId));
+        // A loader (and its cache) per page: the run streams, it must not hold every artist it fetched.
+        const found = await this.spotify.forJob().artists(page.map((a) => a.spotifyId));
         const fallbackGenres = await this.fallbackGenres(
           page.filter((_, i) => !found[i]?.genres?.length).map((a) => a.id),
         );

@@ -141,14 +141,14 @@ export class TrackEnrichmentJob implements OnModuleInit {
     const stale = this.config.enrichStaleDays;
     const total = cp.report.requested + (await this.music.countTracksToEnrich(mode, stale));
     const writer = await TrackEnrichmentWriter.open(cp.report.file, cp.afterId ? cp.bytes : undefined);
-    const lookups = this.spotify.forJob();
     const report = cp.report;
     let afterId = cp.afterId;
     try {
       for (;;) {
         const page = await this.music.tracksToEnrich(mode, stale, afterId, FETCH_PAGE);
         if (page.length === 0) break;
-        const found = await lookups.tracks(page.map((t) => t.spotifyId));
+        // A loader (and its cache) per page: the run streams, it must not hold every track it fetched.
+        const found = await this.spotify.forJob().tracks(page.map((t) => t.spotifyId));
         const rows: TrackEnrichmentRow[] = page.map((t, i) => {
           const track = found[i];
           report.requested++;
