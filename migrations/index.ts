@@ -3,10 +3,16 @@ import { InitialJobs1763769600000 } from './1763769600000-InitialJobs';
 import { SpotifyProviderState1763856000000 } from './1763856000000-SpotifyProviderState';
 import { MusicAndCatalog1795310711893 } from './1795310711893-MusicAndCatalog';
 import { TrackAndArtistEnrichment1795311955727 } from './1795311955727-TrackAndArtistEnrichment';
+import { InsightsAndGrowth1795313467692 } from './1795313467692-InsightsAndGrowth';
+import { SoundchartsCharts1795313775792 } from './1795313775792-SoundchartsCharts';
+import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory';
 
 export const migrations = [
   InitialJobs1763769600000,
   SpotifyProviderState1763856000000,
   MusicAndCatalog1795310711893,
   TrackAndArtistEnrichment1795311955727,
+  InsightsAndGrowth1795313467692,
+  SoundchartsCharts1795313775792,
+  ListeningHistory1795316846274,
 ];

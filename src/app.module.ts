@@ -13,7 +13,11 @@ import { ObservabilityModule } from './observability/observability.module';
 import { SpotifyModule } from './spotify/spotify.module';
 import { MusicModule } from './music/music.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { SoundchartsCapabilitiesModule, SoundchartsModule } from './soundcharts';
+import { ListeningModule } from './listening/listening.module';
 import { EnrichmentModule } from './enrichment/enrichment.module';
+import { InsightsModule } from './insights/insights.module';
+import { GrowthModule } from './growth/growth.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,7 +41,12 @@ export class AppModule {
         SpotifyModule,
         MusicModule,
         CatalogModule,
+        SoundchartsModule,
+        SoundchartsCapabilitiesModule,
+        ListeningModule,
         EnrichmentModule,
+        InsightsModule,
+        GrowthModule,
         // Workers serve /health and /metrics but no GraphQL.
         ...(config.runsApi ? [GraphQLApiModule] : []),
       ],

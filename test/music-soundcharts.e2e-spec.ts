@@ -58,6 +58,20 @@ describe('music: Soundcharts songs and artists meet the Spotify side', () => {
     ]);
   });
 
+  it('gives a song first met without identifiers its Spotify id once known', async () => {
+    const uuid = '2ebbcbea-c00d-11e9-9e88-e180b93c2035';
+    await music.upsertSoundchartsSongs([{ uuid, name: 'Later Known', spotifyIds: [] }]);
+    await music.upsertSoundchartsSongs([
+      { uuid, name: 'Later Known', spotifyIds: ['LaterKnown000000000000'] },
+    ]);
+    const rows = await adminQueryIn(
+      app.databaseUrl,
+      'SELECT spotify_id FROM track WHERE soundcharts_uuid = $1',
+      [uuid],
+    );
+    expect(rows).toEqual([{ spotify_id: 'LaterKnown000000000000' }]);
+  });
+
   it('reuses an artist by Spotify id and replaces credits', async () => {
     const artists = await music.upsertSoundchartsArtists([
       { uuid: ARTIST, name: 'Rue De Vivre', spotifyId: '293x3NAIGPR4RCJrFkzs0P' },

@@ -5,7 +5,19 @@ import { AppConfig, ConfigModule } from 'src/config';
 import { DatabaseModule } from 'src/database/database.module';
 import { JobsModule } from 'src/jobs/jobs.module';
 import { CatalogModule } from 'src/catalog/catalog.module';
+import { ListeningModule } from 'src/listening';
 import { EnrichmentModule } from 'src/enrichment';
+import { GrowthModule } from 'src/growth';
+import { InsightsModule } from 'src/insights';
+import {
+  InsightsCollectCommand,
+  InsightsCommand,
+  InsightsTrackCommand,
+  InsightsTrackedCommand,
+  InsightsUntrackCommand,
+} from './commands/insights.command';
+import { DashboardCommand } from './commands/dashboard.command';
+import { RunAllCommand } from './commands/run-all.command';
 import {
   EnrichApplyCommand,
   EnrichArtistsCommand,
@@ -14,8 +26,21 @@ import {
 } from './commands/enrich.command';
 import { MusicModule } from 'src/music';
 import { SpotifyModule } from 'src/spotify';
+import { SoundchartsCapabilitiesModule, SoundchartsModule } from 'src/soundcharts';
+import {
+  ChartsCascadeCommand,
+  ChartsCommand,
+  ChartsExportCommand,
+  ChartsSyncCommand,
+} from './commands/charts.command';
 import { JobsCommand, JobsListCommand, JobsWaitCommand } from './commands/jobs.command';
 import { MigrateCommand } from './commands/migrate.command';
+import {
+  ListeningCommand,
+  ListeningImportCommand,
+  ListeningIngestCommand,
+  ListeningListenersCommand,
+} from './commands/listening.command';
 import {
   CatalogCommand,
   CatalogImportCommand,
@@ -38,7 +63,12 @@ export class CliModule {
         SpotifyModule,
         MusicModule,
         CatalogModule,
+        SoundchartsModule,
+        SoundchartsCapabilitiesModule,
+        ListeningModule,
         EnrichmentModule,
+        InsightsModule,
+        GrowthModule,
       ],
       providers: [
         MigrateCommand,
@@ -49,10 +79,25 @@ export class CliModule {
         CatalogImportCommand,
         CatalogLinkCommand,
         CatalogVerifyCommand,
+        ChartsCommand,
+        ChartsSyncCommand,
+        ChartsCascadeCommand,
+        ChartsExportCommand,
+        ListeningCommand,
+        ListeningIngestCommand,
+        ListeningImportCommand,
+        ListeningListenersCommand,
         EnrichCommand,
         EnrichTracksCommand,
         EnrichArtistsCommand,
         EnrichApplyCommand,
+        InsightsCommand,
+        InsightsCollectCommand,
+        InsightsTrackCommand,
+        InsightsUntrackCommand,
+        InsightsTrackedCommand,
+        DashboardCommand,
+        RunAllCommand,
       ],
     };
   }

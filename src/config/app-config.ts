@@ -15,6 +15,31 @@ export interface ProviderCredentials {
   sandboxed: boolean;
 }
 
+export interface SoundchartsSettings {
+  appId?: string;
+  apiKey?: string;
+  apiUrl: string;
+  /** Song audience platforms of the cascade (streams, views, Shazam counts...). */
+  trackPlatforms: string[];
+  /** Artist audience platforms of the cascade (followers); Spotify monthly listeners come on top. */
+  artistPlatforms: string[];
+  /** Whether the cascade also counts songs' radio spins (broadcast-groups). */
+  airplay: boolean;
+  /** A cascade that would leave fewer requests than this in the quota is refused. */
+  quotaReserve: number;
+  /** How far back the first audience fetch of an entity goes. */
+  historyDays: number;
+  /** Song and artist metadata older than this is fetched again by the next cascade. */
+  metadataMaxAgeDays: number;
+  /** Soundcharts requests in flight at once per process. */
+  concurrency: number;
+  /** First backoff step for 502/503/504 and network errors; each retry doubles it (full jitter). */
+  retryBaseMs: number;
+}
+
+const platformList = (raw: string | undefined, fallback: string[]): string[] =>
+  raw === undefined ? fallback : [...new Set(raw.split(',').map((p) => p.trim().toLowerCase()))];
+
 /**
  * The validated configuration. The only place that reads `process.env`; everything else injects this class.
  * Resolved values (sandbox decisions, absolute paths) are computed once here.
@@ -39,7 +64,7 @@ export class AppConfig {
     /** First backoff step for 5xx and network errors; each retry doubles it (full jitter). */
     retryBaseMs: number;
   };
-  readonly soundcharts!: ProviderCredentials & { appId?: string; apiKey?: string; apiUrl: string };
+  readonly soundcharts!: ProviderCredentials & SoundchartsSettings;
   readonly sandboxSetting!: 'auto' | 'on' | 'off';
   /** How the built-in Spotify emulator starts (switchable later through its control API). */
   readonly sandboxSpotifyMode!: 'extended' | 'development';
@@ -54,11 +79,23 @@ export class AppConfig {
   /** Weekly incremental enrichment schedule and its time zone. */
   readonly enrichCron!: string;
   readonly enrichTz!: string;
+  readonly insights!: {
+    /** Markets whose top tracks a snapshot reads (ISO 3166-1 alpha-2), in order. */
+    markets: string[];
+    /** When tracked artists' snapshots are collected (cron, UTC); null: never (INSIGHTS_CRON=off). */
+    cron: string | null;
+  };
   readonly logLevel!: LogLevel;
   readonly graphqlIntrospection!: boolean;
   readonly graphqlMaxCost!: number;
   readonly databaseConnectTimeoutSeconds!: number;
   readonly jobConcurrency!: number;
+  readonly listening!: {
+    /** When listeners' recently played is polled (cron, in TZ_ANALYTICS); null: never (LISTENING_POLL_CRON=off). */
+    pollCron: string | null;
+    /** Imported plays shorter than this are skipped (and counted). */
+    minPlayMs: number;
+  };
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -114,6 +151,36 @@ function parseEncryptionKey(raw: string | undefined): Buffer | undefined {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes encoded in base64');
   return key;
+}
+
+function parsePollCron(raw: string | undefined): string | null {
+  const cron = raw?.trim() || '*/30 * * * *';
+  if (cron.toLowerCase() === 'off') return null;
+  if (!isCron(cron))
+    throw new ConfigError('LISTENING_POLL_CRON', `"${cron}" is not a cron expression (or off)`);
+  return cron;
+}
+
+/** The 13 markets of design §6. */
+export const DEFAULT_INSIGHT_MARKETS = 'US,GB,CA,AU,DE,FR,ES,IT,NL,SE,NO,DK,FI';
+
+function parseInsightMarkets(raw: string | undefined): string[] {
+  const codes = (raw?.trim() || DEFAULT_INSIGHT_MARKETS).split(',').map((m) => m.trim().toUpperCase());
+  const bad = codes.find((m) => !/^[A-Z]{2}$/.test(m));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'INSIGHT_MARKETS',
+      `"${bad}" is not an ISO 3166-1 alpha-2 market code (e.g. US,GB,FR)`,
+    );
+  }
+  return [...new Set(codes)];
+}
+
+function parseInsightsCron(raw: string | undefined): string | null {
+  const cron = raw?.trim() || '0 6 * * *';
+  if (cron.toLowerCase() === 'off') return null;
+  if (!isCron(cron)) throw new ConfigError('INSIGHTS_CRON', `"${cron}" is not a cron expression (or off)`);
+  return cron;
 }
 
 /** Reads and validates the environment. Throws `ConfigError` for the first bad value. */
@@ -182,6 +249,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       appId: vars.SOUNDCHARTS_APP_ID,
       apiKey: vars.SOUNDCHARTS_API_KEY,
       apiUrl: vars.SOUNDCHARTS_API_URL ?? 'https://customer.api.soundcharts.com',
+      trackPlatforms: platformList(vars.SOUNDCHARTS_TRACK_PLATFORMS, ['spotify', 'youtube', 'shazam']),
+      artistPlatforms: platformList(vars.SOUNDCHARTS_ARTIST_PLATFORMS, [
+        'spotify',
+        'youtube',
+        'instagram',
+        'tiktok',
+      ]),
+      airplay: vars.SOUNDCHARTS_AIRPLAY ?? true,
+      quotaReserve: vars.SOUNDCHARTS_QUOTA_RESERVE ?? 1000,
+      historyDays: vars.SOUNDCHARTS_HISTORY_DAYS ?? 360,
+      metadataMaxAgeDays: vars.SOUNDCHARTS_METADATA_MAX_AGE_DAYS ?? 30,
+      concurrency: vars.SOUNDCHARTS_CONCURRENCY ?? 5,
+      retryBaseMs: vars.SOUNDCHARTS_RETRY_BASE_MS ?? 1000,
     },
     sandboxSetting,
     sandboxSpotifyMode: vars.SANDBOX_SPOTIFY_MODE ?? 'extended',
@@ -192,10 +272,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     enrichStaleDays: vars.ENRICH_STALE_DAYS ?? 90,
     enrichCron,
     enrichTz,
+    insights: {
+      markets: parseInsightMarkets(vars.INSIGHT_MARKETS),
+      cron: parseInsightsCron(vars.INSIGHTS_CRON),
+    },
     logLevel: vars.LOG_LEVEL ?? 'info',
     graphqlIntrospection: vars.GRAPHQL_INTROSPECTION ?? sandbox,
     graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 20_000,
     databaseConnectTimeoutSeconds: vars.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 30,
     jobConcurrency: vars.JOB_CONCURRENCY ?? 4,
+    listening: {
+      pollCron: parsePollCron(vars.LISTENING_POLL_CRON),
+      minPlayMs: vars.MIN_PLAY_MS ?? 30_000,
+    },
   });
 }

@@ -36,6 +36,8 @@ export class SoundchartsUpsertRepository {
            u.n, u.i, u.d, 'SOUNDCHARTS', now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(uuid, n, i, d, sid)
          ON CONFLICT (soundcharts_uuid) DO UPDATE SET
+           -- a song first met without identifiers gets its Spotify id once known (and not held by another row)
+           spotify_id = COALESCE(track.spotify_id, EXCLUDED.spotify_id),
            isrc = COALESCE(track.isrc, EXCLUDED.isrc),
            duration_ms = COALESCE(track.duration_ms, EXCLUDED.duration_ms),
            updated_at = now()`,
@@ -69,7 +71,8 @@ export class SoundchartsUpsertRepository {
         `INSERT INTO artist (soundcharts_uuid, spotify_id, name)
          SELECT u.uuid, CASE WHEN EXISTS (SELECT 1 FROM artist x WHERE x.spotify_id = u.sid) THEN NULL ELSE u.sid END, u.n
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(uuid, n, sid)
-         ON CONFLICT (soundcharts_uuid) DO NOTHING`,
+         ON CONFLICT (soundcharts_uuid) DO UPDATE SET
+           spotify_id = COALESCE(artist.spotify_id, EXCLUDED.spotify_id)`,
         params,
       );
       const rows = await m.query<{ id: string; soundcharts_uuid: string }[]>(

@@ -1,0 +1,222 @@
+// Track enrichment of 100,000 tracks against the Spotify emulator (rate limit off): Spotify requests (target
+// exactly 2,000 multi-gets in extended mode), tracks per second end to end, phase 2 (apply) alone beside a
+// hand-written COPY + UPDATE … FROM of the same rows (target within 2x), and memory while the 100,000-row file is
+// written and read (target flat: heap retained after the run, against a 10,000-track run; peak RSS for reference).
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { SpotifyCatalog, SpotifyEmulator, SpotifyTrackRecord } from '../src/sandbox/spotify';
+import { startService, RunningService } from '../src/bootstrap';
+import { loadConfig } from '../src/config';
+import { ENRICH_TRACKS_JOB } from '../src/enrichment';
+import { TrackEnrichmentJob } from '../src/enrichment/track-enrichment.job';
+import { JobStatus } from '../src/jobs/job-status';
+import { JobsService } from '../src/jobs/jobs.service';
+import { MusicService } from '../src/music';
+import { benchDatabase, report } from './support/bench-db';
+
+const N = Number(process.env.BENCH_TRACKS ?? 100_000);
+const SMALL = Math.max(1, Math.round(N / 10));
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const spotifyId = (i: number) => {
+  let s = '';
+  for (let n = i; s.length < 8; n = Math.floor(n / 62)) s = BASE62[n % 62] + s;
+  return `Bench${s.padStart(17, '0')}`;
+};
+const isrc = (i: number) =>
+  `QZ${(Math.floor(i / 100_000) + 100).toString(36).toUpperCase().padStart(3, 'B')}26${String(i % 100_000).padStart(5, '0')}`;
+
+/** The sandbox catalog's tracks repeated under new ids and ISRCs until there are `n`. */
+function bigCatalog(n: number): { catalog: SpotifyCatalog; tracks: SpotifyTrackRecord[] } {
+  const base = SpotifyCatalog.generate();
+  const tracks = Array.from({ length: n }, (_, i) => {
+    const t = base.tracks[i % base.tracks.length];
+    return { ...t, id: spotifyId(i), isrc: isrc(i), popularity: (i * 37) % 101 };
+  });
+  const { seed, artists, albums, markets, listener, known } = base;
+  return { catalog: new SpotifyCatalog({ seed, artists, albums, tracks, markets, listener, known }), tracks };
+}
+
+function memorySampler() {
+  let peakHeap = 0;
+  let peakRss = 0;
+  const baseline = process.memoryUsage();
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed - baseline.heapUsed);
+    peakRss = Math.max(peakRss, m.rss - baseline.rss);
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    // What the run still holds once its garbage is gone: flat when rows stream through instead of piling up.
+    global.gc?.();
+    const retainedMiB = (process.memoryUsage().heapUsed - baseline.heapUsed) / 2 ** 20;
+    return { heapMiB: peakHeap / 2 ** 20, rssMiB: peakRss / 2 ** 20, retainedMiB };
+  };
+}
+
+async function run(service: RunningService, emulator: SpotifyEmulator, count: number) {
+  const jobs = service.app.get(JobsService);
+  emulator.clearRequestLog();
+  global.gc?.();
+  const stop = memorySampler();
+  const started = Date.now();
+  const created = await jobs.createInline(ENRICH_TRACKS_JOB, { mode: 'BACKFILL' });
+  const done = await jobs.runInline(created.id);
+  const seconds = (Date.now() - started) / 1000;
+  const memory = stop();
+  const result = done.result as { requested: number; updated: number; file: string };
+  if (done.status !== JobStatus.SUCCEEDED || result.requested !== count)
+    throw new Error(`enrichment of ${count}: ${done.status} ${done.error}`);
+  return {
+    seconds,
+    memory,
+    result,
+    requests: emulator.requestLog().filter((r) => r.path === '/v1/tracks').length,
+  };
+}
+
+async function main(): Promise<void> {
+  const { catalog, tracks } = bigCatalog(N);
+  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
+  await emulator.start();
+  const db = await benchDatabase();
+  const service = await startService(
+    loadConfig({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ROLE: 'api',
+      API_KEYS: 'operator:bench-operator-key-0123456789',
+      SPOTIFY_API_URL: emulator.apiUrl,
+      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
+      SPOTIFY_CLIENT_ID: emulator.clientId,
+      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
+      SPOTIFY_API_MODE: 'extended',
+    }),
+  );
+  const music = service.app.get(MusicService);
+  const insert = async (slice: SpotifyTrackRecord[]) => {
+    for (let i = 0; i < slice.length; i += 5_000) {
+      await music.upsertSpotifyTracks(
+        slice.slice(i, i + 5_000).map((t) => ({ spotifyId: t.id, name: t.name, artists: [] })),
+      );
+    }
+  };
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const reset = () =>
+    sql.query(
+      'UPDATE track SET popularity = NULL, isrc = NULL, enriched_at = NULL, popularity_source = NULL, popularity_fetched_at = NULL, isrc_source = NULL, isrc_fetched_at = NULL',
+    );
+
+  // A small run first (its tracks only), then the whole set: memory must not grow with the file.
+  await insert(tracks.slice(0, SMALL));
+  const small = await run(service, emulator, SMALL);
+  await insert(tracks.slice(SMALL));
+  await reset();
+  const full = await run(service, emulator, N);
+
+  // Phase 2 alone, from the same file, beside a hand-written COPY + UPDATE … FROM of the same rows.
+  await reset();
+  const job = service.app.get(TrackEnrichmentJob);
+  const context = { saveCheckpoint: () => Promise.resolve(), progress: () => Promise.resolve() } as never;
+  let started = Date.now();
+  const applied = await job.applyFile(full.result.file, 5_000, context, 0);
+  const applySeconds = (Date.now() - started) / 1000;
+  await reset();
+  started = Date.now();
+  await sql.query('BEGIN');
+  await sql.query(
+    'CREATE TEMP TABLE staging (track_id uuid, spotify_id text, popularity smallint, isrc text) ON COMMIT DROP',
+  );
+  await pipeline(
+    fs.createReadStream(full.result.file),
+    sql.query(copyFrom(`COPY staging FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+  );
+  await sql.query(
+    // the same columns the service writes (values, their sources and times), so only the mechanism differs
+    `UPDATE track t SET popularity = COALESCE(s.popularity, t.popularity),
+       popularity_source = CASE WHEN s.popularity IS NOT NULL THEN 'SPOTIFY' ELSE t.popularity_source END,
+       popularity_fetched_at = CASE WHEN s.popularity IS NOT NULL THEN now() ELSE t.popularity_fetched_at END,
+       isrc = COALESCE(s.isrc, t.isrc),
+       isrc_source = CASE WHEN s.isrc IS NOT NULL THEN 'SPOTIFY' ELSE t.isrc_source END,
+       isrc_fetched_at = CASE WHEN s.isrc IS NOT NULL THEN now() ELSE t.isrc_fetched_at END,
+       enriched_at = now(), updated_at = now()
+     FROM staging s WHERE t.id = s.track_id
+       AND (t.enriched_at IS NULL OR t.popularity IS DISTINCT FROM COALESCE(s.popularity, t.popularity)
+            OR t.isrc IS DISTINCT FROM COALESCE(s.isrc, t.isrc))`,
+  );
+  await sql.query('COMMIT');
+  const copySeconds = (Date.now() - started) / 1000;
+
+  await sql.end();
+  await service.close();
+  await db.stop();
+  await emulator.stop();
+
+  report(
+    [
+      {
+        measure: `Spotify requests for ${N} tracks (extended)`,
+        value: full.requests,
+        unit: 'requests',
+        target: `${Math.ceil(N / 50)} (⌈N/50⌉)`,
+      },
+      {
+        measure: 'enrichment end to end (fetch, CSV, apply)',
+        value: Math.round(N / full.seconds),
+        unit: 'tracks/s',
+      },
+      { measure: 'enrichment wall time', value: Number(full.seconds.toFixed(1)), unit: 's' },
+      { measure: 'phase 2 (apply the CSV) alone', value: Number(applySeconds.toFixed(2)), unit: 's' },
+      {
+        measure: 'hand-written COPY + UPDATE … FROM, same rows',
+        value: Number(copySeconds.toFixed(2)),
+        unit: 's',
+      },
+      {
+        measure: 'phase 2 / COPY baseline',
+        value: Number((applySeconds / copySeconds).toFixed(2)),
+        unit: 'x',
+        target: '≤ 2',
+      },
+      {
+        measure: `heap retained after the run (post-GC), ${N} tracks`,
+        value: Number(full.memory.retainedMiB.toFixed(1)),
+        unit: 'MiB',
+      },
+      {
+        measure: `heap retained after the run (post-GC), ${SMALL} tracks`,
+        value: Number(small.memory.retainedMiB.toFixed(1)),
+        unit: 'MiB',
+        target: 'about the same (flat)',
+      },
+      {
+        measure: `peak RSS growth, ${N} tracks (emulator in the same process)`,
+        value: Number(full.memory.rssMiB.toFixed(1)),
+        unit: 'MiB',
+      },
+      {
+        measure: `peak RSS growth, ${SMALL} tracks`,
+        value: Number(small.memory.rssMiB.toFixed(1)),
+        unit: 'MiB',
+      },
+    ],
+    {
+      n: N,
+      small: { seconds: small.seconds, memory: small.memory },
+      full: { seconds: full.seconds, memory: full.memory },
+      applied,
+    },
+  );
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

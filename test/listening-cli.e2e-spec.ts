@@ -1,0 +1,84 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SpotifyCatalog } from '../src/sandbox/spotify';
+import { runTs } from './support/processes';
+import { createTestDatabase } from './support/test-database';
+import { adminQueryIn } from './support/test-app';
+
+const catalog = SpotifyCatalog.generate();
+
+describe('soundgraph listening (CLI)', () => {
+  let databaseUrl: string;
+  let dir: string;
+  let env: Record<string, string>;
+  let file: string;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-cli-'));
+    env = { DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    file = path.join(dir, 'Streaming_History_Audio_2025.json');
+    const start = Date.UTC(2025, 5, 1);
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        Array.from({ length: 40 }, (_, i) => ({
+          ts: new Date(start + i * 3600_000).toISOString(),
+          ms_played: i % 10 === 0 ? 12_000 : 190_000,
+          spotify_track_uri: `spotify:track:${catalog.tracks[i].id}`,
+          master_metadata_track_name: catalog.tracks[i].name,
+        })),
+      ),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('asks which listener when none is given, imports with a progress bar, and adds nothing the second time', async () => {
+    const none = await runTs('src/cli/main.ts', ['listening', 'import', file], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no listener yet');
+
+    const args = [
+      'listening',
+      'import',
+      file,
+      '--listener',
+      'cli-user',
+      '--create',
+      '--time-zone',
+      'Europe/Paris',
+    ];
+    const first = await runTs('src/cli/main.ts', args, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/created listener [0-9a-f-]{36} \(cli-user, Europe\/Paris\)/);
+    expect(first.stderr).toMatch(/import \(KiB\) \[.*\] 100% .*SUCCEEDED/);
+    expect(first.stdout).toContain('"inserted": 36');
+    expect(first.stdout).toContain('"skippedShort": 4');
+
+    const again = await runTs(
+      'src/cli/main.ts',
+      ['listening', 'import', file, '--listener', 'cli-user'],
+      env,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('"inserted": 0');
+    expect(again.stdout).toContain('"duplicates": 36');
+    const [row] = await adminQueryIn<{ n: number; tz: string }>(
+      databaseUrl,
+      'SELECT count(*)::int AS n, min(l.time_zone) AS tz FROM listening_play p JOIN listener l ON l.id = p.listener_id',
+    );
+    expect(row).toEqual({ n: 36, tz: 'Europe/Paris' });
+
+    const list = await runTs('src/cli/main.ts', ['listening', 'listeners'], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('cli-user');
+    expect(list.stdout).toContain('DISCONNECTED');
+    expect(list.stdout).toContain('1 listener(s)');
+
+    // nothing connected: the poll has no one to ask
+    const ingest = await runTs('src/cli/main.ts', ['listening', 'ingest'], env);
+    expect(ingest.code).toBe(0);
+    expect(ingest.stdout).toContain('"listeners": []');
+  }, 120_000);
+});
