@@ -130,6 +130,15 @@ describe('track enrichment', () => {
     }
   });
 
+  it('selects only tracks first seen in the last 7 days in incremental mode', async () => {
+    await adminQueryIn(app.databaseUrl, `UPDATE track SET created_at = now() - interval '30 days'`);
+    await adminQueryIn(app.databaseUrl, `UPDATE track SET created_at = now() WHERE spotify_id = $1`, [
+      TRACKS[0].id,
+    ]);
+    const report = await enrich({ mode: 'INCREMENTAL', dryRun: true });
+    expect(report).toMatchObject({ requested: 1, fetched: 1 });
+  });
+
   it('refuses a bad reviewed file, listing its lines, and applies nothing', async () => {
     const before = await state();
     const [{ id }] = await adminQueryIn<{ id: string }>(app.databaseUrl, 'SELECT id FROM track LIMIT 1');

@@ -15,7 +15,8 @@ export class AttributesRepository {
 
   private selection(table: 'track' | 'artist', mode: EnrichmentSelection): string {
     return mode === 'INCREMENTAL'
-      ? `${table}.created_at > now() - interval '${INCREMENTAL_DAYS} days'`
+      ? // $1 (the stale days) is still bound, so the statement keeps one parameter list for both modes
+        `(${table}.created_at > now() - interval '${INCREMENTAL_DAYS} days' AND $1::int IS NOT NULL)`
       : `(${table}.enriched_at IS NULL OR ${table}.enriched_at < now() - make_interval(days => $1::int))`;
   }
 
