@@ -2,34 +2,19 @@
 // ≤ 1 when the ISRC is known) and works per second, end to end (job → Spotify module → HTTP → PostgreSQL).
 import 'reflect-metadata';
 import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
-import { startService } from '../src/bootstrap';
 import { CatalogService } from '../src/catalog/catalog.service';
 import { AUTO_LINK_JOB } from '../src/catalog/catalog-jobs';
-import { loadConfig } from '../src/config';
 import { JobsService } from '../src/jobs/jobs.service';
-import { benchDatabase, report } from './support/bench-db';
+import { report } from './support/bench-db';
+import { spotifyEnv, startBenchService } from './support/bench-service';
 
 const WORKS = Number(process.env.BENCH_WORKS ?? 3000);
 
 async function main(): Promise<void> {
   const catalog = SpotifyCatalog.generate();
-  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
-  await emulator.start();
-  const db = await benchDatabase();
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ROLE: 'api',
-      API_KEYS: 'operator:bench-operator-key-0123456789',
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-      SPOTIFY_API_MODE: 'extended',
-    }),
+  const { emulator, service, stop } = await startBenchService(
+    new SpotifyEmulator({ catalog, rateLimit: false }),
+    (e) => ({ ROLE: 'api', ...spotifyEnv(e) }),
   );
   // Half the matchable works carry their ISRC, half are matched by title and artist; the catalog has fewer tracks
   // than WORKS, so the rest are works Spotify does not have (unreleased), as real catalogs hold some.
@@ -81,9 +66,7 @@ async function main(): Promise<void> {
   const seconds = withIsrc.seconds + byText.seconds;
   const requests = withIsrc.requests + byText.requests;
 
-  await service.close();
-  await db.stop();
-  await emulator.stop();
+  await stop();
 
   report(
     [

@@ -8,14 +8,14 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { SpotifyCatalog, SpotifyEmulator, SpotifyTrackRecord } from '../src/sandbox/spotify';
-import { startService, RunningService } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
+import { RunningService } from '../src/bootstrap';
 import { ENRICH_TRACKS_JOB } from '../src/enrichment';
 import { TrackEnrichmentJob } from '../src/enrichment/track-enrichment.job';
 import { JobStatus } from '../src/jobs/job-status';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MusicService } from '../src/music';
-import { benchDatabase, report } from './support/bench-db';
+import { report } from './support/bench-db';
+import { spotifyEnv, startBenchService } from './support/bench-service';
 
 const N = Number(process.env.BENCH_TRACKS ?? 100_000);
 const SMALL = Math.max(1, Math.round(N / 10));
@@ -81,23 +81,9 @@ async function run(service: RunningService, emulator: SpotifyEmulator, count: nu
 
 async function main(): Promise<void> {
   const { catalog, tracks } = bigCatalog(N);
-  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
-  await emulator.start();
-  const db = await benchDatabase();
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ROLE: 'api',
-      API_KEYS: 'operator:bench-operator-key-0123456789',
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-      SPOTIFY_API_MODE: 'extended',
-    }),
+  const { emulator, db, service, stop } = await startBenchService(
+    new SpotifyEmulator({ catalog, rateLimit: false }),
+    (e) => ({ ROLE: 'api', ...spotifyEnv(e) }),
   );
   const music = service.app.get(MusicService);
   const insert = async (slice: SpotifyTrackRecord[]) => {
@@ -155,9 +141,7 @@ async function main(): Promise<void> {
   const copySeconds = (Date.now() - started) / 1000;
 
   await sql.end();
-  await service.close();
-  await db.stop();
-  await emulator.stop();
+  await stop();
 
   report(
     [

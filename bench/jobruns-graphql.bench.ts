@@ -3,9 +3,8 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { startService } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
 import { benchDatabase, percentile, report } from './support/bench-db';
+import { startBenchApp } from './support/bench-service';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
@@ -21,16 +20,10 @@ async function main(): Promise<void> {
      SELECT 'bench.kind', 'SUCCEEDED', 1, now() - (g || ' seconds')::interval FROM generate_series(1, $1) g`,
     [ROWS],
   );
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      API_KEYS: 'reader:bench-reader-key-0123456789',
-      ROLE: 'api',
-    }),
-  );
+  const service = await startBenchApp(db.url, {
+    API_KEYS: 'reader:bench-reader-key-0123456789',
+    ROLE: 'api',
+  });
 
   const graphql = await autocannon({
     url: `${service.url}/graphql`,

@@ -11,8 +11,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
-import { startService } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
 import { JobStatus } from '../src/jobs/job-status';
 import { JobsService } from '../src/jobs/jobs.service';
 import { LISTENING_IMPORT_JOB, ListeningService } from '../src/listening';
@@ -21,6 +19,7 @@ import { TrackResolver } from '../src/listening/track-resolver.service';
 import { SpotifyEmulator } from '../src/sandbox/spotify';
 import type { SpotifyTrack } from '../src/spotify';
 import { benchDatabase, BenchRow, percentile, report } from './support/bench-db';
+import { spotifyEnv, startBenchApp } from './support/bench-service';
 
 const PLAYS = Number(process.env.BENCH_LISTENING_PLAYS ?? 1_000_000);
 const SMALL = Math.round(PLAYS / 10);
@@ -187,23 +186,13 @@ async function main(): Promise<void> {
   await emulator.start();
   const db = await benchDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soundgraph-bench-listening-'));
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: db.url,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ROLE: 'api',
-      API_KEYS: `operator:${KEY}`,
-      LISTENING_POLL_CRON: 'off',
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-      SPOTIFY_API_MODE: 'extended',
-    }),
-  );
+  const service = await startBenchApp(db.url, {
+    DATA_DIR: dataDir,
+    ROLE: 'api',
+    API_KEYS: `operator:${KEY}`,
+    LISTENING_POLL_CRON: 'off',
+    ...spotifyEnv(emulator),
+  });
   const jobs = service.app.get(JobsService);
   const listening = service.app.get(ListeningService);
   const pg = new Client({ connectionString: db.url });

@@ -3,14 +3,13 @@
 // one per artist, one per entity, series and 90-day window), wall time, and the same for a re-run a day later.
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { startService } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
 import { JobStatus } from '../src/jobs/job-status';
 import { JobsService } from '../src/jobs/jobs.service';
 import { SoundchartsEmulator } from '../src/sandbox/soundcharts';
 import { SpotifyCatalog } from '../src/sandbox/spotify';
 import { SoundchartsClock, SoundchartsService } from '../src/soundcharts';
-import { benchDatabase, report } from './support/bench-db';
+import { report } from './support/bench-db';
+import { soundchartsEnv, startBenchService } from './support/bench-service';
 
 const SLUG = 'global-28';
 const HISTORY_DAYS = 360; // the default: four 90-day windows
@@ -21,25 +20,13 @@ const BASE = Date.parse('2026-11-20T15:00:00Z');
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const emulator = new SoundchartsEmulator({
-    catalog: SpotifyCatalog.generate(),
-    rateLimit: false,
-    now: () => BASE + Date.now() - started,
-  });
-  await emulator.start();
-  const db = await benchDatabase();
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      API_KEYS: 'operator:bench-operator-key-0123456789',
-      SOUNDCHARTS_API_URL: emulator.url,
-      SOUNDCHARTS_APP_ID: emulator.appId,
-      SOUNDCHARTS_API_KEY: emulator.apiKey,
-      SOUNDCHARTS_HISTORY_DAYS: String(HISTORY_DAYS),
+  const { emulator, db, service, stop } = await startBenchService(
+    new SoundchartsEmulator({
+      catalog: SpotifyCatalog.generate(),
+      rateLimit: false,
+      now: () => BASE + Date.now() - started,
     }),
+    (e) => ({ ...soundchartsEnv(e), SOUNDCHARTS_HISTORY_DAYS: String(HISTORY_DAYS) }),
   );
   service.app.get(SoundchartsClock).useSource(() => emulator.now());
   const jobs = service.app.get(JobsService);
@@ -84,9 +71,7 @@ async function main(): Promise<void> {
   );
   await client.end();
 
-  await service.close();
-  await db.stop();
-  await emulator.stop();
+  await stop();
 
   report(
     [

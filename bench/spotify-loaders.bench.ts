@@ -6,12 +6,11 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startService } from '../src/bootstrap';
 import { LoaderRegistry } from '../src/common/loaders';
-import { loadConfig } from '../src/config';
 import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
 import { SpotifyService } from '../src/spotify';
 import { benchDatabase, BenchRow, report } from './support/bench-db';
+import { spotifyEnv, startBenchApp } from './support/bench-service';
 
 const IDS = Number(process.env.BENCH_SPOTIFY_IDS ?? 10_000);
 const CALLERS = 200;
@@ -43,22 +42,12 @@ async function run(
   const emulator = new SpotifyEmulator({ mode, rateLimit: false, catalog });
   await emulator.start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soundgraph-bench-spotify-'));
-  const service = await startService(
-    loadConfig({
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      API_KEYS: 'reader:bench-reader-key-0123456789',
-      ROLE: 'api',
-      SPOTIFY_API_URL: emulator.apiUrl,
-      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
-      SPOTIFY_CLIENT_ID: emulator.clientId,
-      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
-      SPOTIFY_API_MODE: mode,
-    }),
-  );
+  const service = await startBenchApp(databaseUrl, {
+    DATA_DIR: dataDir,
+    API_KEYS: 'reader:bench-reader-key-0123456789',
+    ROLE: 'api',
+    ...spotifyEnv(emulator, mode),
+  });
   try {
     const spotify = service.app.get(SpotifyService);
     const loaders = service.app.get(LoaderRegistry);

@@ -1,9 +1,6 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import axios, { AxiosError, AxiosInstance } from 'axios';
 import type { Counter } from 'prom-client';
-import { sleep } from 'src/common/process-utils';
+import { AnswerVerdict, ProviderAnswer, ProviderHttp } from 'src/common/http/provider-http';
 import { AppConfig } from 'src/config';
 import { MetricsService } from 'src/observability/metrics.service';
 import { SpotifyRateLimitedError, SpotifyUnavailableError } from './spotify.errors';
@@ -38,15 +35,6 @@ export interface SpotifyHttpResponse {
   data: unknown;
 }
 
-function parseBody(text: unknown): unknown {
-  if (typeof text !== 'string' || text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /** `reason` of a Web API error body (`{"error":{"status":429,"reason":"QUOTA_EXCEEDED"}}`). */
 function errorReason(data: unknown): string | undefined {
   const error = (data as { error?: unknown } | undefined)?.error;
@@ -63,122 +51,75 @@ function errorReason(data: unknown): string | undefined {
 @Injectable()
 export class SpotifyHttp implements OnModuleDestroy {
   private readonly logger = new Logger(SpotifyHttp.name);
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
-  private readonly axios: AxiosInstance;
-  private readonly requests?: Counter<'endpoint' | 'status'>;
+  private readonly http: ProviderHttp;
   private readonly rateLimited?: Counter<'endpoint' | 'reason'>;
-  private readonly retries?: Counter<'endpoint' | 'cause'>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly gate: SpotifyRateGate,
     @Optional() metrics?: MetricsService,
   ) {
-    this.axios = axios.create({
-      timeout: REQUEST_TIMEOUT_MS,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      maxRedirects: 0,
+    this.http = new ProviderHttp({
+      provider: 'Spotify',
+      logger: this.logger,
+      maxSockets: 64,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxAttempts: MAX_ATTEMPTS,
+      retryDelay: (failures) => fullJitterDelay(failures, this.config.spotify.retryBaseMs),
+      unavailable: (message) => new SpotifyUnavailableError(message),
+      maxRateLimitWaits: MAX_RATE_LIMIT_WAITS,
+      retryCauses: ['5xx', 'network', 'rate_limit', 'token'],
+      metrics,
     });
-    this.requests = metrics?.counter(
-      'soundgraph_spotify_requests_total',
-      'Requests sent to Spotify by endpoint and HTTP status (network and timeout when no answer came)',
-      ['endpoint', 'status'],
-    );
     this.rateLimited = metrics?.counter(
       'soundgraph_spotify_rate_limited_total',
       'Spotify 429 answers by endpoint and reason (RATE_LIMIT or QUOTA_EXCEEDED)',
       ['endpoint', 'reason'],
     );
-    this.retries = metrics?.counter(
-      'soundgraph_spotify_retries_total',
-      'Spotify requests sent again, by endpoint and cause (5xx, network, rate_limit, token)',
-      ['endpoint', 'cause'],
-    );
   }
 
   onModuleDestroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.http.destroy();
   }
 
   /** Counts a retry that the caller makes itself (a fresh token after a 401). */
   countRetry(endpoint: string, cause: string): void {
-    this.retries?.inc({ endpoint, cause });
+    this.http.countRetry(endpoint, cause);
   }
 
   async send(request: SpotifyHttpRequest): Promise<SpotifyHttpResponse> {
-    let failures = 0;
-    let rateLimitWaits = 0;
-    for (;;) {
-      await this.gate.waitTurn();
-      let status: number;
-      let data: unknown;
-      let retryAfterHeader: string | undefined;
-      try {
-        const res = await this.axios.request<string>({
-          method: request.method,
-          url: request.url,
-          headers: request.headers,
-          data: request.body,
-        });
-        status = res.status;
-        data = parseBody(res.data);
-        const header: unknown = res.headers['retry-after'];
-        retryAfterHeader = typeof header === 'string' ? header : undefined;
-      } catch (error) {
-        const timeout =
-          (error as AxiosError).code === 'ECONNABORTED' || (error as AxiosError).code === 'ETIMEDOUT';
-        this.requests?.inc({ endpoint: request.endpoint, status: timeout ? 'timeout' : 'network' });
-        failures++;
-        const reason = timeout ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (error as Error).message;
-        await this.backoffOrFail(request, failures, 'network', reason);
-        continue;
-      }
-      this.requests?.inc({ endpoint: request.endpoint, status: String(status) });
-
-      switch (classifyStatus(status)) {
-        case 'success':
-        case 'final':
-          return { status, data };
-        case 'retryable':
-          failures++;
-          await this.backoffOrFail(request, failures, '5xx', `answered ${status}`);
-          continue;
-        case 'rate-limited': {
-          const quota = errorReason(data) === QUOTA_EXCEEDED;
-          const retryAfter =
-            parseRetryAfter(retryAfterHeader) ?? (quota ? QUOTA_RETRY_SECONDS : DEFAULT_RETRY_AFTER_SECONDS);
-          this.rateLimited?.inc({ endpoint: request.endpoint, reason: quota ? QUOTA_EXCEEDED : RATE_LIMIT });
-          await this.gate.block(retryAfter, quota ? QUOTA_EXCEEDED : RATE_LIMIT);
-          rateLimitWaits++;
-          if (quota || retryAfter * 1000 > MAX_RATE_LIMIT_WAIT_MS || rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
-            throw new SpotifyRateLimitedError(retryAfter, quota);
-          }
-          this.logger.warn(`Spotify ${request.endpoint} rate limited; waiting ${retryAfter} s`);
-          this.retries?.inc({ endpoint: request.endpoint, cause: 'rate_limit' });
-          continue; // the gate makes the wait, together with every other caller
-        }
-      }
-    }
+    const { status, data } = await this.http.send({
+      endpoint: request.endpoint,
+      request: { method: request.method, url: request.url, headers: request.headers, data: request.body },
+      beforeAttempt: () => this.gate.waitTurn(),
+      judge: (answer) => this.judge(request.endpoint, answer),
+    });
+    return { status, data };
   }
 
-  private async backoffOrFail(
-    request: SpotifyHttpRequest,
-    failures: number,
-    cause: '5xx' | 'network',
-    reason: string,
-  ): Promise<void> {
-    if (failures >= MAX_ATTEMPTS) {
-      throw new SpotifyUnavailableError(`${request.endpoint} ${reason} (${failures} attempts)`);
+  private async judge(endpoint: string, { status, data, headers }: ProviderAnswer): Promise<AnswerVerdict> {
+    switch (classifyStatus(status)) {
+      case 'success':
+      case 'final':
+        return { action: 'return' };
+      case 'retryable':
+        return { action: 'retry', reason: `answered ${status}` };
+      case 'rate-limited': {
+        const quota = errorReason(data) === QUOTA_EXCEEDED;
+        const header = headers['retry-after'];
+        const retryAfter =
+          parseRetryAfter(typeof header === 'string' ? header : undefined) ??
+          (quota ? QUOTA_RETRY_SECONDS : DEFAULT_RETRY_AFTER_SECONDS);
+        this.rateLimited?.inc({ endpoint, reason: quota ? QUOTA_EXCEEDED : RATE_LIMIT });
+        // the gate makes the wait, together with every other caller
+        await this.gate.block(retryAfter, quota ? QUOTA_EXCEEDED : RATE_LIMIT);
+        return {
+          action: 'rate-limited',
+          seconds: retryAfter,
+          giveUp: quota || retryAfter * 1000 > MAX_RATE_LIMIT_WAIT_MS,
+          error: () => new SpotifyRateLimitedError(retryAfter, quota),
+        };
+      }
     }
-    const delay = fullJitterDelay(failures, this.config.spotify.retryBaseMs);
-    this.logger.warn(`Spotify ${request.endpoint} ${reason}; retry ${failures} in ${delay} ms`);
-    this.retries?.inc({ endpoint: request.endpoint, cause });
-    await sleep(delay);
   }
 }

@@ -1,8 +1,5 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import axios, { AxiosError, AxiosInstance } from 'axios';
-import type { Counter } from 'prom-client';
+import { AnswerVerdict, ProviderAnswer, ProviderHttp } from 'src/common/http/provider-http';
 import { sleep } from 'src/common/process-utils';
 import { AppConfig } from 'src/config';
 import { MetricsService } from 'src/observability/metrics.service';
@@ -40,15 +37,6 @@ export interface ScHttpResponse {
   data: unknown;
 }
 
-function parseBody(text: unknown): unknown {
-  if (typeof text !== 'string' || text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /**
  * Sends one logical GET to Soundcharts under its request policy (shared/providers/soundcharts-api.md §1.4–1.5):
  * auth headers; the quota header recorded from every answer; a rate-limit 429 waits `x-ratelimit-reset` (every
@@ -59,11 +47,7 @@ function parseBody(text: unknown): unknown {
 @Injectable()
 export class SoundchartsHttp implements OnModuleDestroy {
   private readonly logger = new Logger(SoundchartsHttp.name);
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32 });
-  private readonly axios: AxiosInstance;
-  private readonly requests?: Counter<'endpoint' | 'status'>;
-  private readonly retries?: Counter<'endpoint' | 'cause'>;
+  private readonly http: ProviderHttp;
   /** No request leaves this process before this time (a rate-limit 429 blocks every caller, not just one). */
   private blockedUntil = 0;
 
@@ -72,31 +56,23 @@ export class SoundchartsHttp implements OnModuleDestroy {
     private readonly quota: SoundchartsQuotaTracker,
     @Optional() metrics?: MetricsService,
   ) {
-    this.axios = axios.create({
+    this.http = new ProviderHttp({
+      provider: 'Soundcharts',
+      logger: this.logger,
+      maxSockets: 32,
       baseURL: config.soundcharts.apiUrl.replace(/\/+$/, ''),
-      timeout: REQUEST_TIMEOUT_MS,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      maxRedirects: 0,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxAttempts: MAX_ATTEMPTS,
+      retryDelay: (failures) => backoffDelay(failures, this.config.soundcharts.retryBaseMs),
+      unavailable: (message) => new SoundchartsUnavailableError(message),
+      maxRateLimitWaits: MAX_RATE_LIMIT_WAITS,
+      retryCauses: ['5xx', 'network', 'rate_limit'],
+      metrics,
     });
-    this.requests = metrics?.counter(
-      'soundgraph_soundcharts_requests_total',
-      'Requests sent to Soundcharts by endpoint and HTTP status (network and timeout when no answer came)',
-      ['endpoint', 'status'],
-    );
-    this.retries = metrics?.counter(
-      'soundgraph_soundcharts_retries_total',
-      'Soundcharts requests sent again, by endpoint and cause (5xx, network, rate_limit)',
-      ['endpoint', 'cause'],
-    );
   }
 
   onModuleDestroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.http.destroy();
   }
 
   /** When the last rate-limit 429 lets requests go again (null when not blocked). */
@@ -105,83 +81,56 @@ export class SoundchartsHttp implements OnModuleDestroy {
   }
 
   async get(request: ScHttpRequest): Promise<ScHttpResponse> {
-    let failures = 0;
-    let rateLimitWaits = 0;
-    for (;;) {
-      const wait = this.blockedUntil - Date.now();
-      if (wait > 0) await sleep(wait);
-      let status: number;
-      let data: unknown;
-      let headers: Record<string, unknown>;
-      requestSent();
-      try {
-        const res = await this.axios.get<string>(request.path, {
-          headers: {
-            'x-app-id': this.config.soundcharts.appId ?? '',
-            'x-api-key': this.config.soundcharts.apiKey ?? '',
-            accept: 'application/json',
-          },
-        });
-        status = res.status;
-        data = parseBody(res.data);
-        headers = res.headers;
-      } catch (error) {
-        const code = (error as AxiosError).code;
-        const timeout = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
-        this.requests?.inc({ endpoint: request.endpoint, status: timeout ? 'timeout' : 'network' });
-        failures++;
-        await this.backoffOrFail(
-          request,
-          failures,
-          'network',
-          timeout ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (error as Error).message,
-        );
-        continue;
-      }
-      this.requests?.inc({ endpoint: request.endpoint, status: String(status) });
-      const remaining = Number(headers['x-quota-remaining']);
-      if (headers['x-quota-remaining'] !== undefined && Number.isFinite(remaining))
-        this.quota.record(remaining);
-
-      const message = errorMessage(data);
-      switch (classify(status, message)) {
-        case 'success':
-        case 'answer':
-          return { status, data };
-        case 'rate-limited': {
-          const reset = parseReset(headers['x-ratelimit-reset']) ?? DEFAULT_RATE_LIMIT_RESET_SECONDS;
-          rateLimitWaits++;
-          if (reset > MAX_RATE_LIMIT_WAIT_SECONDS || rateLimitWaits > MAX_RATE_LIMIT_WAITS)
-            throw new SoundchartsRateLimitedError(reset);
-          this.blockedUntil = Math.max(this.blockedUntil, Date.now() + reset * 1000);
-          this.logger.warn(`Soundcharts ${request.endpoint} rate limited; waiting ${reset} s`);
-          this.retries?.inc({ endpoint: request.endpoint, cause: 'rate_limit' });
-          continue;
-        }
-        case 'quota-exceeded':
-          this.quota.record(0);
-          throw new SoundchartsQuotaExceededError(message);
-        case 'retryable':
-          failures++;
-          await this.backoffOrFail(request, failures, '5xx', `answered ${status}`);
-          continue;
-        case 'refused':
-          throw new SoundchartsApiError(status, request.endpoint, message);
-      }
-    }
+    const { status, data } = await this.http.send({
+      endpoint: request.endpoint,
+      request: {
+        method: 'GET',
+        url: request.path,
+        headers: {
+          'x-app-id': this.config.soundcharts.appId ?? '',
+          'x-api-key': this.config.soundcharts.apiKey ?? '',
+          accept: 'application/json',
+        },
+      },
+      beforeAttempt: async () => {
+        const wait = this.blockedUntil - Date.now();
+        if (wait > 0) await sleep(wait);
+        requestSent();
+      },
+      judge: (answer) => this.judge(request.endpoint, answer),
+    });
+    return { status, data };
   }
 
-  private async backoffOrFail(
-    request: ScHttpRequest,
-    failures: number,
-    cause: '5xx' | 'network',
-    reason: string,
-  ): Promise<void> {
-    if (failures >= MAX_ATTEMPTS)
-      throw new SoundchartsUnavailableError(`${request.endpoint} ${reason} (${failures} attempts)`);
-    const delay = backoffDelay(failures, this.config.soundcharts.retryBaseMs);
-    this.logger.warn(`Soundcharts ${request.endpoint} ${reason}; retry ${failures} in ${delay} ms`);
-    this.retries?.inc({ endpoint: request.endpoint, cause });
-    await sleep(delay);
+  private judge(endpoint: string, { status, data, headers }: ProviderAnswer): AnswerVerdict {
+    const remaining = Number(headers['x-quota-remaining']);
+    if (headers['x-quota-remaining'] !== undefined && Number.isFinite(remaining))
+      this.quota.record(remaining);
+
+    const message = errorMessage(data);
+    switch (classify(status, message)) {
+      case 'success':
+      case 'answer':
+        return { action: 'return' };
+      case 'rate-limited': {
+        const reset = parseReset(headers['x-ratelimit-reset']) ?? DEFAULT_RATE_LIMIT_RESET_SECONDS;
+        return {
+          action: 'rate-limited',
+          seconds: reset,
+          giveUp: reset > MAX_RATE_LIMIT_WAIT_SECONDS,
+          error: () => new SoundchartsRateLimitedError(reset),
+          block: () => {
+            this.blockedUntil = Math.max(this.blockedUntil, Date.now() + reset * 1000);
+          },
+        };
+      }
+      case 'quota-exceeded':
+        this.quota.record(0);
+        throw new SoundchartsQuotaExceededError(message);
+      case 'retryable':
+        return { action: 'retry', reason: `answered ${status}` };
+      case 'refused':
+        throw new SoundchartsApiError(status, endpoint, message);
+    }
   }
 }
