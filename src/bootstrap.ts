@@ -30,13 +30,36 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+export interface PreparedProcess {
+  /** The configuration to run with: sandbox credentials applied, emulated providers pointed at their emulators. */
+  config: AppConfig;
+  runtime: Runtime;
+  /** The operator key generated into (or read from) DATA_DIR/api-key in sandbox mode without API_KEYS. */
+  generatedKey?: string;
+}
+
+/**
+ * How every Soundgraph process (the service, each CLI command) resolves its configuration and prepares what must
+ * exist before Nest starts. In sandbox mode: an operator key (DATA_DIR/api-key) when API_KEYS is unset and an
+ * ENCRYPTION_KEY (DATA_DIR/encryption-key) when none is given, both created on first use and shared by the
+ * processes of one DATA_DIR; the emulators of providers without credentials, started or reused through
+ * DATA_DIR/sandbox.json. Then the database (embedded unless DATABASE_URL) and its migrations.
+ */
+export async function prepareProcess(
+  baseConfig: AppConfig,
+  log: (message: string) => void,
+): Promise<PreparedProcess> {
+  const credentials = withSandboxCredentials(baseConfig);
+  const runtime = await prepareRuntime(credentials.config, log);
+  return { config: runtime.config, runtime, generatedKey: credentials.generatedKey };
+}
+
 /** Starts the whole service: database, migrations, Nest, HTTP. Used by main.ts and by tests. */
 export async function startService(baseConfig: AppConfig): Promise<RunningService> {
   const logger = rootLogger(baseConfig.logLevel);
-  const credentials = withSandboxCredentials(baseConfig);
-  const runtime = await prepareRuntime(credentials.config, (message) => logger.info(message));
-  const { config } = runtime;
-  const { generatedKey } = credentials;
+  const { runtime, config, generatedKey } = await prepareProcess(baseConfig, (message) =>
+    logger.info(message),
+  );
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: runtime.databaseUrl }), {

@@ -307,6 +307,11 @@ describe('tracked artists in sandbox mode', () => {
       { spotifyId: '293x3NAIGPR4RCJrFkzs0P', name: 'Rue De Vivre', source: 'SANDBOX' },
     ]);
     expect(RUE).toBe('293x3NAIGPR4RCJrFkzs0P');
+    // tracked, so known as an artist before any snapshot or track brings it
+    const known = await app.gql<{ artist: { spotifyId: string; name: string } | null }>(
+      '{ artist(spotifyId: "293x3NAIGPR4RCJrFkzs0P") { spotifyId name } }',
+    );
+    expect(known.data!.artist).toEqual({ spotifyId: RUE, name: 'Rue De Vivre' });
     const untracked = await app.gql<{ untrackArtist: boolean }>(
       'mutation { untrackArtist(spotifyId: "293x3NAIGPR4RCJrFkzs0P") }',
     );

@@ -184,6 +184,23 @@ describe('listening: connecting listeners (OAuth) and polling recently played', 
     expect(await listeners()).toHaveLength(1); // the same Spotify user reconnected each time
   });
 
+  it('refuses a code Spotify does not accept (invalid_grant) as bad input, spending the state', async () => {
+    const before = await listeners();
+    const { callback } = await authorize();
+    const forged = callback.replace(/code=[^&]+/, 'code=made-up-code');
+    expect(forged).not.toBe(callback);
+    const refused = await app.http().get(forged);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+      message: expect.stringContaining('Invalid authorization code'),
+    });
+    // the state was spent by the failed attempt: the genuine code cannot be used with it any more
+    expect((await app.http().get(callback)).body.error.field).toBe('state');
+    expect(await listeners()).toEqual(before);
+  });
+
   it('says so when Spotify refuses the user (development mode: not in the dashboard)', async () => {
     await initialPoll(); // no poll in flight (its recently-played calls must not meet the fault)
     spotify.injectFault({

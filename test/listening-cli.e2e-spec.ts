@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { JobsService } from '../src/jobs';
 import { SpotifyCatalog } from '../src/sandbox/spotify';
 import { runTs } from './support/processes';
 import { createTestDatabase } from './support/test-database';
-import { adminQueryIn } from './support/test-app';
+import { adminQueryIn, createTestApp, TEST_KEYS } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
 
@@ -80,5 +81,59 @@ describe('soundgraph listening (CLI)', () => {
     const ingest = await runTs('src/cli/main.ts', ['listening', 'ingest'], env);
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toContain('"listeners": []');
+  }, 120_000);
+
+  it('resolves sandbox mode like the service on a fresh DATA_DIR: same generated keys, same emulators', async () => {
+    const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-cli-sandbox-'));
+    const freshDb = await createTestDatabase();
+    // no credentials, no API_KEYS, no ENCRYPTION_KEY: sandbox mode
+    const sandboxEnv = { DATABASE_URL: freshDb, DATA_DIR: freshDir, LOG_LEVEL: 'warn' };
+    try {
+      const first = await runTs('src/cli/main.ts', ['listening', 'listeners'], sandboxEnv);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      // the CLI applied the sandbox credentials as the service does: both keys generated into DATA_DIR
+      const keyFile = path.join(freshDir, 'encryption-key');
+      expect(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(path.join(freshDir, 'api-key'), 'utf8')).toMatch(/^sg_[\w-]{32}\n$/);
+
+      // a service on the same DATA_DIR connects a listener through its Spotify emulator, sealing the token
+      const app = await createTestApp({ DATA_DIR: freshDir }, freshDb);
+      try {
+        expect(app.config.sandbox).toBe(true);
+        const login = await app.http().get(`/auth/spotify/login?key=${TEST_KEYS.operator}`);
+        expect(login.status).toBe(302);
+        const approved = await fetch(login.headers.location, { redirect: 'manual' });
+        const back = new URL(approved.headers.get('location')!);
+        const connected = await app.http().get(`${back.pathname}${back.search}`);
+        expect(connected.status).toBe(200);
+        const jobs = app.app.get(JobsService);
+        const [polls] = await jobs.list({ kind: 'listening.poll' }, 10);
+        for (const run of polls) await jobs.waitFor(run.id, { timeoutMs: 30_000 });
+
+        // the CLI opens the token with the same key and polls through the service's emulator
+        const ingest = await runTs('src/cli/main.ts', ['listening', 'ingest'], sandboxEnv);
+        expect(ingest.code).toBe(0);
+        expect(ingest.stdout).toContain('"outcome": "POLLED"');
+        expect(ingest.stdout).not.toContain('ENCRYPTION_KEY');
+        const [listener] = await adminQueryIn(
+          freshDb,
+          `SELECT needs_reauth, last_poll_error, refresh_token_sealed IS NOT NULL AS token,
+                  (SELECT count(*)::int FROM job_run WHERE kind = 'listening.poll') AS polls
+             FROM listener`,
+        );
+        expect(listener).toEqual({
+          needs_reauth: false,
+          last_poll_error: null,
+          token: true,
+          polls: polls.length + 1,
+        });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      fs.rmSync(freshDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

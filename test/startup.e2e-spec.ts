@@ -76,6 +76,18 @@ describe('start-up, shutdown and the embedded database', () => {
     });
     running.push(emulators);
     const apiUrl = (await emulators.waitFor(/Spotify Web API: +(\S+)/))[1];
+    // both emulators are named, with their base URLs, credentials and control APIs
+    await emulators.waitFor(/Ctrl-C stops them/);
+    const printed = emulators.stdout();
+    expect(printed).toMatch(/Spotify control API: +http:\/\/\S+\/__sandbox\//);
+    const soundchartsUrl = printed.match(/Soundcharts API: +(http:\/\/\S+)/)![1];
+    const [appId, apiKey] = printed.match(/Soundcharts app id\/key: +(\S+) \/ (\S+)/)!.slice(1);
+    expect(printed).toContain(`Soundcharts control API:  ${soundchartsUrl}/__sandbox/`);
+    expect((await fetch(`${soundchartsUrl}/__sandbox/state`)).status).toBe(200);
+    const chart = await fetch(`${soundchartsUrl}/api/v2/chart/song/by-platform/spotify`, {
+      headers: { 'x-app-id': appId, 'x-api-key': apiKey },
+    });
+    expect(chart.status).toBe(200);
     const token = await fetch(`${apiUrl.replace(/\/v1$/, '')}/api/token`, {
       method: 'POST',
       headers: {
@@ -90,6 +102,9 @@ describe('start-up, shutdown and the embedded database', () => {
     running.push(service);
     await service.waitFor(/GraphQL: +http/, 60_000);
     expect(service.output()).toContain(`using the Spotify emulator of pid ${emulators.child.pid}`);
+    expect(service.output()).toContain(
+      `using the Soundcharts emulator of pid ${emulators.child.pid} at ${soundchartsUrl}`,
+    );
     expect(await service.stop('SIGTERM')).toBe(0);
     // the service did not stop emulators it does not own
     expect((await fetch(`${apiUrl.replace(/\/v1$/, '')}/__sandbox/mode`)).status).toBe(200);

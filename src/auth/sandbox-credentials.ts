@@ -3,12 +3,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig } from 'src/config';
 
+/**
+ * Reads the file, or creates it atomically: the value is written to a temporary file and linked into place, so two
+ * processes starting at once on a fresh DATA_DIR (a service and a CLI command) end up with the same value.
+ */
 function readOrCreate(file: string, create: () => string): { value: string; created: boolean } {
   if (fs.existsSync(file)) return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const value = create();
-  fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
-  return { value, created: true };
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(temporary, `${value}\n`, { mode: 0o600 });
+  try {
+    fs.linkSync(temporary, file);
+    return { value, created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
 }
 
 /**

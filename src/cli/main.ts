@@ -1,27 +1,55 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { loadConfigOrExit } from 'src/bootstrap';
+import { loadConfigOrExit, prepareProcess } from 'src/bootstrap';
 import { PinoNestLogger, rootLogger } from 'src/common/logger';
 import { AppConfig } from 'src/config';
-import { prepareRuntime } from 'src/runtime';
 import { startSandbox } from 'src/sandbox/sandbox.runtime';
 import { CliModule } from './cli.module';
 
+/** The emulators' addresses and credentials, for the person at the terminal. */
+function describeSandbox(config: AppConfig): string[] {
+  const { spotify, soundcharts } = config;
+  const lines: string[] = [];
+  if (spotify.sandboxed) {
+    lines.push(
+      `Spotify Web API:          ${spotify.apiUrl}`,
+      `Spotify accounts:         ${spotify.accountsUrl}`,
+      `Spotify client id/secret: ${spotify.clientId} / ${spotify.clientSecret}`,
+      `Spotify control API:      ${spotify.accountsUrl}/__sandbox/`,
+    );
+  }
+  if (soundcharts.sandboxed) {
+    lines.push(
+      `Soundcharts API:          ${soundcharts.apiUrl}`,
+      `Soundcharts app id/key:   ${soundcharts.appId} / ${soundcharts.apiKey}`,
+      `Soundcharts control API:  ${soundcharts.apiUrl}/__sandbox/`,
+    );
+  }
+  return lines;
+}
+
 /** `soundgraph sandbox`: the emulators alone, until Ctrl-C; processes on the same DATA_DIR use them. */
 async function runSandbox(config: AppConfig): Promise<void> {
-  const forced = AppConfig.from({ ...config, spotify: { ...config.spotify, sandboxed: true } });
+  const forced = AppConfig.from({
+    ...config,
+    spotify: { ...config.spotify, sandboxed: true },
+    soundcharts: { ...config.soundcharts, sandboxed: true },
+  });
   const sandbox = await startSandbox(forced, (message) => process.stdout.write(`${message}\n`));
   if (!sandbox.owned) {
-    process.stdout.write('the emulators are already running for this DATA_DIR (see sandbox.json)\n');
+    process.stdout.write(
+      [
+        'the emulators are already running for this DATA_DIR (see sandbox.json)',
+        ...describeSandbox(sandbox.config),
+        '',
+      ].join('\n'),
+    );
     return;
   }
   process.stdout.write(
     [
-      `Spotify Web API:  ${sandbox.config.spotify.apiUrl}`,
-      `Spotify accounts: ${sandbox.config.spotify.accountsUrl}`,
-      `client id/secret: ${sandbox.config.spotify.clientId} / ${sandbox.config.spotify.clientSecret}`,
-      `control API:      ${sandbox.config.spotify.accountsUrl}/__sandbox/`,
-      'Services started on the same DATA_DIR use these emulators. Ctrl-C stops them.',
+      ...describeSandbox(sandbox.config),
+      'Services and CLI commands started on the same DATA_DIR use these emulators. Ctrl-C stops them.',
       '',
     ].join('\n'),
   );
@@ -43,10 +71,11 @@ async function main(): Promise<void> {
     logLevel: env.logLevel === 'info' ? 'warn' : env.logLevel,
   });
   const logger = rootLogger(config.logLevel);
-  const runtime = await prepareRuntime(config, (message) => logger.info(message));
+  // Resolved exactly as the service resolves it: sandbox credentials, emulators, database and migrations.
+  const { runtime, config: resolved } = await prepareProcess(config, (message) => logger.info(message));
   let failed = false;
   try {
-    await CommandFactory.run(CliModule.forRoot(runtime.config, runtime.databaseUrl), {
+    await CommandFactory.run(CliModule.forRoot(resolved, runtime.databaseUrl), {
       cliName: 'soundgraph',
       logger: new PinoNestLogger(logger),
       errorHandler: (error) => {

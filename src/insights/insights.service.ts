@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { BadUserInputError } from 'src/common/domain-errors';
 import { AppConfig } from 'src/config';
 import { JobScheduler, JobsService } from 'src/jobs';
-import { assertSpotifyId } from 'src/music';
+import { assertSpotifyId, MusicService } from 'src/music';
 import { SpotifyService } from 'src/spotify';
 import { InsightsClock } from './insights.clock';
 import { COLLECT_INSIGHTS_JOB, COLLECT_TRACKED_JOB, SANDBOX_TRACKED_ARTIST } from './insights-jobs';
@@ -27,6 +27,7 @@ export class InsightsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly jobs: JobsService,
     private readonly scheduler: JobScheduler,
     private readonly spotify: SpotifyService,
+    private readonly music: MusicService,
     private readonly tracked: TrackedArtistsRepository,
     private readonly snapshots: SnapshotsRepository,
     private readonly collector: SnapshotCollector,
@@ -48,7 +49,16 @@ export class InsightsService implements OnModuleInit, OnApplicationBootstrap {
       SANDBOX_TRACKED_ARTIST.name,
       'SANDBOX',
     );
-    if (!seeded) this.logger.log('tracked_artist does not exist yet: the sandbox artist is not tracked');
+    if (!seeded) {
+      this.logger.log('tracked_artist does not exist yet: the sandbox artist is not tracked');
+      return;
+    }
+    // a tracked artist is an artist Soundgraph knows (`artist(spotifyId)`), even before its first snapshot
+    if ((await this.tracked.tracked([SANDBOX_TRACKED_ARTIST.spotifyId])).size > 0) {
+      await this.music.upsertSpotifyArtists([
+        { spotifyId: SANDBOX_TRACKED_ARTIST.spotifyId, name: SANDBOX_TRACKED_ARTIST.name },
+      ]);
+    }
   }
 
   onSnapshot(listener: SnapshotListener): void {
@@ -57,11 +67,15 @@ export class InsightsService implements OnModuleInit, OnApplicationBootstrap {
 
   // ---- tracked artists
 
-  /** Checks the artist exists on Spotify (for its name), then tracks it. */
+  /**
+   * Checks the artist exists on Spotify (for its name), makes it an artist Soundgraph knows (bare: id and name,
+   * so `artist(spotifyId)` answers before any track or Soundcharts brings it), then tracks it.
+   */
   async trackArtist(spotifyId: string): Promise<TrackedArtist> {
     assertSpotifyId(spotifyId, 'spotifyId');
     const artist = await this.spotify.forJob().artist(spotifyId);
     if (!artist) throw new BadUserInputError('spotifyId', 'Spotify knows no such artist');
+    await this.music.upsertSpotifyArtists([{ spotifyId, name: artist.name }]);
     return this.tracked.track(spotifyId, artist.name, 'USER');
   }
 

@@ -95,7 +95,9 @@ export class SnapshotCollector {
       );
     }
     if (topByMarket) await this.rememberTracks(topByMarket, summary!.topTracks);
-    const artistId = (await this.music.artistBySpotifyId(spotifyId))?.id ?? null;
+    // The artist itself is known from now on, even when no top track brought it (development mode).
+    const artistId =
+      (await this.music.upsertSpotifyArtists([{ spotifyId, name: artist.name }])).get(spotifyId) ?? null;
 
     // Soundcharts fills what Spotify does not give (followers), and gives what Spotify never does (monthly listeners).
     const [scFollowers, scListeners] = await this.audiencePoints(artistId, day, followers === null);

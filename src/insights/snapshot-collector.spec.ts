@@ -35,7 +35,10 @@ function collector(audience?: Partial<Record<string, LatestAudiencePoint>>) {
   const clock = new InsightsClock();
   clock.useSource(() => Date.parse('2026-03-10T08:00:00Z'));
   const music = {
-    artistBySpotifyId: () => Promise.resolve({ id: ARTIST_UUID }),
+    upsertSpotifyArtists: (artists: { spotifyId: string; name: string }[]) => {
+      expect(artists).toEqual([{ spotifyId: ID, name: 'Rue De Vivre' }]);
+      return Promise.resolve(new Map([[ID, ARTIST_UUID]]));
+    },
     upsertSpotifyTracks: () => Promise.resolve(new Map()),
   } as unknown as MusicService;
   const source: ArtistAudienceSource | undefined = audience && {

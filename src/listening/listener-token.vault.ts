@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { withSandboxCredentials } from 'src/auth/sandbox-credentials';
 import { AppConfig } from 'src/config';
 import { openSecret, sealSecret } from './token-cipher';
 
 /** Seals and opens listeners' refresh tokens with ENCRYPTION_KEY, each bound to its listener's id. */
 @Injectable()
 export class ListenerTokenVault {
-  private key: Buffer | undefined;
-
   constructor(private readonly config: AppConfig) {}
 
   seal(listenerId: string, refreshToken: string): Buffer {
@@ -19,11 +16,10 @@ export class ListenerTokenVault {
   }
 
   private secret(): Buffer {
-    // The service is started with the sandbox key in its config; the CLI is not, so it reads the same key file.
-    this.key ??=
-      this.config.encryptionKey ??
-      (this.config.sandbox ? withSandboxCredentials(this.config).config.encryptionKey : undefined);
-    if (!this.key) throw new Error('ENCRYPTION_KEY is not set: listeners cannot be connected');
-    return this.key;
+    // Every process (service or CLI) starts through prepareProcess, which sets the sandbox key in sandbox mode;
+    // live mode refuses to start without ENCRYPTION_KEY.
+    const key = this.config.encryptionKey;
+    if (!key) throw new Error('ENCRYPTION_KEY is not set: listeners cannot be connected');
+    return key;
   }
 }

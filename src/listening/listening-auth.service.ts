@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiKeyService } from 'src/auth/api-key.service';
 import { hasRole } from 'src/auth/roles';
 import {
@@ -12,8 +11,14 @@ import {
 } from 'src/common/domain-errors';
 import { AppConfig } from 'src/config';
 import { JobsService } from 'src/jobs';
-import { SpotifyApiError, SpotifyInvalidGrantError, SpotifyOAuthError } from 'src/spotify';
-import { SpotifyUserAuth } from 'src/spotify/spotify-user-auth';
+import {
+  SpotifyApiError,
+  SpotifyAuthorizationTokens,
+  SpotifyCurrentUser,
+  SpotifyInvalidGrantError,
+  SpotifyOAuthError,
+  SpotifyService,
+} from 'src/spotify';
 import { ListenerEntity } from './entities/listener.entity';
 import { ListenerTokenVault } from './listener-token.vault';
 import { ListenersRepository } from './listeners.repository';
@@ -49,12 +54,11 @@ export interface CallbackParams {
 @Injectable()
 export class ListeningAuthService {
   private readonly logger = new Logger(ListeningAuthService.name);
-  private userAuth: SpotifyUserAuth | undefined;
   /** The API's own key check, built here: the CLI, which has this module too, has no auth module. */
   private readonly keys: ApiKeyService;
 
   constructor(
-    private readonly moduleRef: ModuleRef,
+    private readonly spotify: SpotifyService,
     private readonly config: AppConfig,
     private readonly listeners: ListenersRepository,
     private readonly vault: ListenerTokenVault,
@@ -86,7 +90,7 @@ export class ListeningAuthService {
       displayName: name,
       expiresAt: new Date(Date.now() + STATE_TTL_MS),
     });
-    return this.auth().authorizeUrl({ state, scopes: LISTENER_SCOPES });
+    return this.spotify.authorizeUrl({ state, scopes: LISTENER_SCOPES });
   }
 
   /** Spotify's redirect: state checked (and spent), code exchanged, token sealed, listener created or renewed. */
@@ -99,10 +103,9 @@ export class ListeningAuthService {
     }
     if (!params.code) throw new BadUserInputError('code', 'is missing');
 
-    const auth = this.auth();
-    let tokens: Awaited<ReturnType<SpotifyUserAuth['exchangeAuthorizationCode']>>;
+    let tokens: SpotifyAuthorizationTokens;
     try {
-      tokens = await auth.exchangeAuthorizationCode(params.code);
+      tokens = await this.spotify.exchangeAuthorizationCode(params.code);
     } catch (error) {
       if (error instanceof SpotifyInvalidGrantError) {
         throw new BadUserInputError(
@@ -113,9 +116,9 @@ export class ListeningAuthService {
       if (error instanceof SpotifyOAuthError) throw new UpstreamUnavailableError('Spotify', error.message);
       throw error;
     }
-    let user: Awaited<ReturnType<SpotifyUserAuth['currentUser']>>;
+    let user: SpotifyCurrentUser;
     try {
-      user = await auth.currentUser(tokens.accessToken);
+      user = await this.spotify.currentUser(tokens.accessToken);
     } catch (error) {
       // Development-mode apps answer 403 for users not added in the Developer Dashboard (five at most).
       if (error instanceof SpotifyApiError && error.status === 403) {
@@ -147,10 +150,5 @@ export class ListeningAuthService {
     await this.jobs.enqueue(LISTENING_POLL_JOB, { listenerIds: [id], refreshSummaries: zoneChanged });
     this.logger.log(`listener ${id} connected Spotify user ${user.id}`);
     return (await this.listeners.byId(id))!;
-  }
-
-  private auth(): SpotifyUserAuth {
-    this.userAuth ??= SpotifyUserAuth.resolve(this.moduleRef);
-    return this.userAuth;
   }
 }

@@ -1,10 +1,12 @@
 export { MusicModule } from './music.module';
 export { MusicService, MUSIC_LOADERS } from './music.service';
 export type {
+  SpotifyArtistInput,
   SpotifyTrackInput,
   SoundchartsSongInput,
   SoundchartsArtistInput,
   TrackCredits,
+  TrackMerge,
 } from './music.types';
 export { TrackModel } from './models/track.model';
 export { ArtistModel } from './models/artist.model';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
 import { artistColumns, trackColumns } from './columns';
-import { SpotifyTrackInput } from './music.types';
+import { SpotifyArtistInput, SpotifyTrackInput } from './music.types';
 
 /** All SQL on tracks, artists and credits: array in, array out, set-based (UNNEST), one statement per kind. */
 @Injectable()
@@ -74,6 +74,35 @@ export class MusicRepository {
       return trackIds;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * Upserts artists by Spotify id with their name only: a new artist is inserted bare (enrichment fills the rest),
+   * a known one gets Spotify's name when one is given and keeps every other value. Returns the artist id of each
+   * Spotify id that has a row afterwards.
+   */
+  async upsertSpotifyArtists(artists: SpotifyArtistInput[]): Promise<Map<string, string>> {
+    // one row per Spotify id (ON CONFLICT refuses duplicates), a given name winning over a missing one
+    const byId = new Map<string, string | null>();
+    for (const a of artists) {
+      const name = a.name?.trim() ? a.name : null;
+      if (name !== null || !byId.has(a.spotifyId)) byId.set(a.spotifyId, name);
+    }
+    if (byId.size === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; spotify_id: string }[]>(
+      `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS u(s, n)),
+       upserted AS (
+         INSERT INTO artist (spotify_id, name)
+         SELECT s, n FROM input WHERE n IS NOT NULL
+         ON CONFLICT (spotify_id) DO UPDATE SET name = EXCLUDED.name,
+           updated_at = CASE WHEN artist.name IS DISTINCT FROM EXCLUDED.name THEN now() ELSE artist.updated_at END
+         RETURNING id, spotify_id)
+       SELECT id, spotify_id FROM upserted
+       UNION ALL
+       SELECT a.id, a.spotify_id FROM artist a JOIN input ON a.spotify_id = input.s WHERE input.n IS NULL`,
+      [[...byId.keys()], [...byId.values()]],
+    );
+    return new Map(rows.map((r) => [r.spotify_id, r.id]));
   }
 
   tracksByIds(ids: readonly string[]): Promise<TrackEntity[]> {

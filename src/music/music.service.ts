@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
 import { LoaderKey, LoaderRegistry, RequestLoaders } from 'src/common/loaders';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
@@ -15,7 +16,14 @@ import {
 } from './attributes.types';
 import { ListingRepository } from './listing.repository';
 import { MusicRepository } from './music.repository';
-import { SoundchartsArtistInput, SoundchartsSongInput, SpotifyTrackInput, TrackCredits } from './music.types';
+import {
+  SoundchartsArtistInput,
+  SoundchartsSongInput,
+  SpotifyArtistInput,
+  SpotifyTrackInput,
+  TrackCredits,
+  TrackMerge,
+} from './music.types';
 import { SoundchartsUpsertRepository } from './soundcharts-upsert.repository';
 
 export const MUSIC_LOADERS = {
@@ -123,9 +131,32 @@ export class MusicService implements OnModuleInit {
     return this.repo.upsertSpotifyTracks(tracks);
   }
 
+  /**
+   * Spotify artists by id and name alone (an artist tracked or snapshotted before any track brought it, as in
+   * development mode, where no multi-get fills it in): a new artist is created bare, a known one keeps every
+   * value but takes Spotify's name; nothing is overwritten with null. Returns artist ids by Spotify id.
+   */
+  upsertSpotifyArtists(artists: SpotifyArtistInput[]): Promise<Map<string, string>> {
+    return this.repo.upsertSpotifyArtists(artists);
+  }
+
   /** Soundcharts songs → track ids by song uuid (an existing track of the song's Spotify id is reused). */
-  upsertSoundchartsSongs(songs: SoundchartsSongInput[]): Promise<Map<string, string>> {
-    return this.soundcharts.upsertSongs(songs);
+  upsertSoundchartsSongs(
+    songs: SoundchartsSongInput[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    return this.soundcharts.upsertSongs(songs, manager);
+  }
+
+  /**
+   * Folds each song's own row into the Spotify-side row holding one of its Spotify ids (see
+   * SoundchartsUpsertRepository.mergeSongDuplicates); the caller re-points its own rows in the same transaction.
+   */
+  mergeSoundchartsSongDuplicates(
+    songs: SoundchartsSongInput[],
+    manager: EntityManager,
+  ): Promise<TrackMerge[]> {
+    return this.soundcharts.mergeSongDuplicates(songs, manager);
   }
 
   /** Soundcharts artists → artist ids by uuid (an existing artist with the same Spotify id is reused). */

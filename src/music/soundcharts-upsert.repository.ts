@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SoundchartsArtistInput, SoundchartsSongInput, TrackCredits } from './music.types';
+import { SoundchartsArtistInput, SoundchartsSongInput, TrackCredits, TrackMerge } from './music.types';
 
 /**
  * Tracks and artists as Soundcharts knows them, joined to the Spotify side: a song claims the existing track of
@@ -12,7 +12,7 @@ import { SoundchartsArtistInput, SoundchartsSongInput, TrackCredits } from './mu
 export class SoundchartsUpsertRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async upsertSongs(songs: SoundchartsSongInput[]): Promise<Map<string, string>> {
+  async upsertSongs(songs: SoundchartsSongInput[], manager?: EntityManager): Promise<Map<string, string>> {
     const unique = [...new Map(songs.map((s) => [s.uuid, s])).values()];
     if (unique.length === 0) return new Map();
     const params = [
@@ -22,7 +22,7 @@ export class SoundchartsUpsertRepository {
       unique.map((s) => s.durationMs ?? null),
       unique.map((s) => s.spotifyIds[0] ?? null),
     ];
-    return this.dataSource.transaction(async (m) => {
+    const run = async (m: EntityManager) => {
       await m.query(
         `UPDATE track t SET soundcharts_uuid = u.uuid, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(uuid, n, i, d, sid)
@@ -48,7 +48,56 @@ export class SoundchartsUpsertRepository {
         [params[0]],
       );
       return new Map(rows.map((r) => [r.soundcharts_uuid, r.id]));
-    });
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * A chart brings a song before its identifiers are known, so it gets a row of its own; when the identifiers
+   * arrive, one of its Spotify ids may already be held by a Spotify-side row (a catalog link, a top track). This
+   * folds the song's row into that one: the Spotify row takes the song uuid and any value it lacks, keeps its own
+   * credits (or takes the song's when it has none), and the song's row is deleted. Returns the merges made, so
+   * the caller re-points the rows it keeps by track id (within the same transaction).
+   */
+  async mergeSongDuplicates(songs: SoundchartsSongInput[], m: EntityManager): Promise<TrackMerge[]> {
+    const pairs = songs.flatMap((s) => s.spotifyIds.map((sid, rank) => ({ uuid: s.uuid, sid, rank })));
+    if (pairs.length === 0) return [];
+    const found = await m.query<{ from_id: string; into_id: string; uuid: string }[]>(
+      `SELECT DISTINCT ON (f.id) f.id AS from_id, k.id AS into_id, s.uuid
+       FROM unnest($1::uuid[], $2::text[], $3::int[]) AS s(uuid, sid, rank)
+       JOIN track f ON f.soundcharts_uuid = s.uuid AND f.spotify_id IS NULL
+       JOIN track k ON k.spotify_id = s.sid AND k.soundcharts_uuid IS NULL
+       ORDER BY f.id, s.rank`,
+      [pairs.map((p) => p.uuid), pairs.map((p) => p.sid), pairs.map((p) => p.rank)],
+    );
+    // One song per Spotify row: of two songs claiming the same recording, the second keeps its own row.
+    const byInto = new Map(found.map((r) => [r.into_id, r]));
+    const rows = [...byInto.values()];
+    if (rows.length === 0) return [];
+    const params = [rows.map((r) => r.from_id), rows.map((r) => r.into_id), rows.map((r) => r.uuid)];
+    // The uuid is unique: the song's row releases it before the Spotify row takes it.
+    await m.query(`UPDATE track SET soundcharts_uuid = NULL WHERE id = ANY($1::uuid[])`, [params[0]]);
+    await m.query(
+      `UPDATE track k SET soundcharts_uuid = u.uuid,
+         isrc = COALESCE(k.isrc, f.isrc),
+         duration_ms = COALESCE(k.duration_ms, f.duration_ms),
+         metadata_source = COALESCE(k.metadata_source, f.metadata_source),
+         metadata_fetched_at = COALESCE(k.metadata_fetched_at, f.metadata_fetched_at),
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS u(from_id, into_id, uuid)
+       JOIN track f ON f.id = u.from_id
+       WHERE k.id = u.into_id`,
+      params,
+    );
+    await m.query(
+      `UPDATE track_artist ta SET track_id = u.into_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS u(from_id, into_id)
+       WHERE ta.track_id = u.from_id
+         AND NOT EXISTS (SELECT 1 FROM track_artist x WHERE x.track_id = u.into_id)`,
+      [params[0], params[1]],
+    );
+    await m.query(`DELETE FROM track WHERE id = ANY($1::uuid[])`, [params[0]]);
+    return rows.map((r) => ({ fromId: r.from_id, intoId: r.into_id }));
   }
 
   async upsertArtists(artists: SoundchartsArtistInput[]): Promise<Map<string, string>> {

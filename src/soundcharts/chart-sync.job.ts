@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobRegistry, JobRescheduleError, PermanentJobError } from 'src/jobs';
-import { MusicService } from 'src/music';
 import { CascadeLauncher } from './cascade-launcher.service';
 import { ChartsRepository } from './charts.repository';
 import { CHART_SLUG } from './client/soundcharts-json';
 import { SoundchartsClient } from './client/soundcharts.client';
 import { SoundchartsQuotaTracker } from './client/soundcharts-quota';
 import { SchedulesRepository } from './schedules.repository';
+import { SongTracksService } from './song-tracks.service';
 import { CHART_SYNC_JOB } from './soundcharts.constants';
 
 export interface ChartSyncPayload {
@@ -43,7 +43,7 @@ export class ChartSyncJob implements OnModuleInit {
     private readonly quota: SoundchartsQuotaTracker,
     private readonly charts: ChartsRepository,
     private readonly schedules: SchedulesRepository,
-    private readonly music: MusicService,
+    private readonly songTracks: SongTracksService,
     private readonly cascades: CascadeLauncher,
   ) {}
 
@@ -65,7 +65,7 @@ export class ChartSyncJob implements OnModuleInit {
       const ranking = await this.client.latestRanking(slug);
       if (!ranking) throw new PermanentJobError(`Soundcharts has no chart "${slug}" (404)`);
       const chart = await this.charts.upsertChart({ ...ranking.chart, slug });
-      const trackIds = await this.music.upsertSoundchartsSongs(
+      const { ids: trackIds } = await this.songTracks.upsert(
         ranking.entries.map((e) => ({ uuid: e.songUuid, name: e.songName, spotifyIds: [] })),
       );
       const saved = await this.charts.saveRanking(chart.id, ranking, trackIds);

@@ -25,6 +25,8 @@ import { SchedulesRepository } from './schedules.repository';
 import { SchedulesResolver } from './schedules.resolver';
 import { SoundchartsClock } from './soundcharts.clock';
 import { SoundchartsLoaders } from './soundcharts.loaders';
+import { SongTracksService } from './song-tracks.service';
+import { TrackMergeRepository } from './track-merge.repository';
 import { SoundchartsService } from './soundcharts.service';
 import { ArtistAudienceStep } from './steps/artist-audience.step';
 import { ArtistMetadataStep } from './steps/artist-metadata.step';
@@ -59,6 +61,8 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     CascadeLauncher,
     CascadeJob,
     SongIdentity,
+    SongTracksService,
+    TrackMergeRepository,
     SeriesFetcher,
     AudienceRunner,
     ResolveSongsStep,

@@ -7,6 +7,7 @@ export type { SpotifyEntities, SpotifyEntityKind } from './spotify-batch.fetcher
 export { SPOTIFY_CAPABILITIES } from './spotify-capabilities';
 export type { CapabilityState, SpotifyCapabilityName, EffectiveSpotifyMode } from './spotify-capabilities';
 export type { RecentlyPlayedParams, RecommendationParams } from './spotify.client';
+export type { AuthorizeUrlParams, SpotifyAuthorizationTokens, SpotifyCurrentUser } from './spotify-user-auth';
 export { PROBE_CAPABILITIES } from './spotify-capability-probe.job';
 export { isSpotifyId, assertSpotifyIds, normalizeIsrc } from './spotify-ids';
 export * from './spotify.errors';

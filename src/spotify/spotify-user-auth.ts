@@ -1,7 +1,7 @@
 // A listener's side of the accounts service: the authorize URL, the authorization-code exchange and `GET /me`
-// (shared/providers/spotify-api.md §1.2). Kept apart from SpotifyService until the Spotify module offers these
-// itself; callers outside the module get an instance from `SpotifyUserAuth.resolve(moduleRef)`.
-import type { ModuleRef } from '@nestjs/core';
+// (shared/providers/spotify-api.md §1.2). Internal to the Spotify module: other modules call these through
+// SpotifyService (`authorizeUrl`, `exchangeAuthorizationCode`, `currentUser`).
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config';
 import {
   SpotifyApiError,
@@ -50,19 +50,12 @@ export function spotifyAuthorizeUrl(config: AppConfig, params: AuthorizeUrlParam
   return url.toString();
 }
 
+@Injectable()
 export class SpotifyUserAuth {
   constructor(
     private readonly config: AppConfig,
     private readonly http: SpotifyHttp,
   ) {}
-
-  /** The Spotify module's own HTTP client and configuration, from any module. */
-  static resolve(moduleRef: ModuleRef): SpotifyUserAuth {
-    return new SpotifyUserAuth(
-      moduleRef.get(AppConfig, { strict: false }),
-      moduleRef.get(SpotifyHttp, { strict: false }),
-    );
-  }
 
   authorizeUrl(params: AuthorizeUrlParams): string {
     return spotifyAuthorizeUrl(this.config, params);

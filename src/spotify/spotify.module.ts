@@ -13,9 +13,11 @@ import { SpotifyRateGate } from './spotify-rate-gate';
 import { SpotifyService } from './spotify.service';
 import { SpotifyStatusResolver } from './spotify-status.resolver';
 import { SpotifyTokenManager } from './spotify-token.manager';
+import { SpotifyUserAuth } from './spotify-user-auth';
 
 /**
- * Spotify: client, token manager, shared rate gate, capabilities (and their daily probe), batching lookups.
+ * Spotify: client, token manager, shared rate gate, capabilities (and their daily probe), batching lookups,
+ * listeners' OAuth (authorize URL, code exchange, `GET /me`).
  * Other modules use SpotifyService only.
  */
 @Module({
@@ -26,6 +28,7 @@ import { SpotifyTokenManager } from './spotify-token.manager';
     SpotifyRateGate,
     SpotifyHttp,
     SpotifyTokenManager,
+    SpotifyUserAuth,
     SpotifyClient,
     SpotifyCapabilities,
     SpotifyBatchFetcher,

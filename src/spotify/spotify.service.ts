@@ -25,6 +25,12 @@ import {
 } from './spotify-lookups';
 import { SpotifyRateGate } from './spotify-rate-gate';
 import { SpotifyTokenManager } from './spotify-token.manager';
+import {
+  AuthorizeUrlParams,
+  SpotifyAuthorizationTokens,
+  SpotifyCurrentUser,
+  SpotifyUserAuth,
+} from './spotify-user-auth';
 import { artistQuery, isrcQuery, trackQuery } from './spotify-search-query';
 
 /** Search page sizes: development-mode apps may ask for at most 10 results per type, extended ones 50. */
@@ -43,7 +49,7 @@ const refused = (error: unknown): error is SpotifyApiError =>
 
 /**
  * The Spotify module's public face: batched lookups (per GraphQL request or per job), the searches the catalog
- * needs, artist insights, listeners' recently played, and what this Spotify app can do. Every call goes through
+ * needs, artist insights, listeners' OAuth and recently played, and what this Spotify app can do. Every call goes through
  * the shared request policy; a long rate limit throws `SpotifyRateLimitedError` (a `JobRescheduleError`), an
  * outage `SpotifyUnavailableError` (UPSTREAM_UNAVAILABLE), a missing capability
  * `SpotifyCapabilityUnavailableError`.
@@ -58,6 +64,7 @@ export class SpotifyService implements OnModuleInit {
     private readonly fetcher: SpotifyBatchFetcher,
     private readonly gate: SpotifyRateGate,
     private readonly loaderRegistry: LoaderRegistry,
+    private readonly userAuth: SpotifyUserAuth,
   ) {}
 
   onModuleInit(): void {
@@ -160,6 +167,28 @@ export class SpotifyService implements OnModuleInit {
       }
     }
     return this.client.recentlyPlayed(accessToken, params);
+  }
+
+  /**
+   * Where to send a listener's browser to connect their account (`{accounts}/authorize`, response type `code`).
+   * Throws `SpotifyUnavailableError` when no client id is configured.
+   */
+  authorizeUrl(params: AuthorizeUrlParams): string {
+    return this.userAuth.authorizeUrl(params);
+  }
+
+  /**
+   * The authorization-code exchange of a listener's login (`POST /api/token`). Throws `SpotifyInvalidGrantError`
+   * when the code is unknown, used, expired or was issued for another redirect URI, `SpotifyOAuthError` for any
+   * other OAuth error.
+   */
+  exchangeAuthorizationCode(code: string, redirectUri?: string): Promise<SpotifyAuthorizationTokens> {
+    return this.userAuth.exchangeAuthorizationCode(code, redirectUri);
+  }
+
+  /** `GET /me` with a listener's access token: their Spotify user id and display name. */
+  currentUser(accessToken: string): Promise<SpotifyCurrentUser> {
+    return this.userAuth.currentUser(accessToken);
   }
 
   /** Throws `SpotifyInvalidGrantError` when the refresh token expired or was revoked. */

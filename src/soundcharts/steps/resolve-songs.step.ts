@@ -8,6 +8,7 @@ import { SoundchartsClient } from '../client/soundcharts.client';
 import { chunk, mapLimit } from '../concurrency';
 import { MetadataRepository, ResolutionRecord, SongRecord } from '../metadata.repository';
 import { CascadeStepHandler, STEP_CHUNK, StepReport } from './cascade-step';
+import { SongTracksService } from '../song-tracks.service';
 import { SongIdentity } from './song-identity';
 
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
@@ -30,6 +31,7 @@ export class ResolveSongsStep implements CascadeStepHandler {
     private readonly identity: SongIdentity,
     private readonly metadata: MetadataRepository,
     private readonly music: MusicService,
+    private readonly songTracks: SongTracksService,
   ) {}
 
   async run(scope: CascadeScope, ctx: JobContext): Promise<StepReport> {
@@ -50,6 +52,7 @@ export class ResolveSongsStep implements CascadeStepHandler {
       notFound: 0,
       blacklisted: 0,
       noIdentifier: 0,
+      mergedChartSongs: 0,
     };
     await ctx.progress(0, todo.length);
     let done = 0;
@@ -73,9 +76,10 @@ export class ResolveSongsStep implements CascadeStepHandler {
           resolutions.push({ trackId: track.id, status, method, songUuid: null });
         }
       }
-      const ids = await this.music.upsertSoundchartsSongs(
+      const { ids, merged } = await this.songTracks.upsert(
         found.map((f) => SongIdentity.input(f.song, f.track.spotifyId)),
       );
+      report.mergedChartSongs += merged.length;
       const records: SongRecord[] = found.flatMap((f) => {
         const trackId = ids.get(f.song.uuid);
         return trackId ? [{ trackId, songUuid: f.song.uuid, song: f.song }] : [];

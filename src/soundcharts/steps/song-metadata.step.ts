@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config';
 import type { JobContext } from 'src/jobs';
-import { MusicService } from 'src/music';
 import type { CascadeScope } from '../cascade-plan';
 import { CascadeScopeService } from '../cascade-scope.service';
 import { SoundchartsClient } from '../client/soundcharts.client';
 import { chunk, mapLimit } from '../concurrency';
 import { MetadataRepository, SongRecord } from '../metadata.repository';
+import { SongTracksService } from '../song-tracks.service';
 import { CascadeStepHandler, STEP_CHUNK, StepReport } from './cascade-step';
 import { SongIdentity } from './song-identity';
 
@@ -24,7 +24,7 @@ export class SongMetadataStep implements CascadeStepHandler {
     private readonly client: SoundchartsClient,
     private readonly identity: SongIdentity,
     private readonly metadata: MetadataRepository,
-    private readonly music: MusicService,
+    private readonly songTracks: SongTracksService,
   ) {}
 
   async run(scope: CascadeScope, ctx: JobContext): Promise<StepReport> {
@@ -34,7 +34,13 @@ export class SongMetadataStep implements CascadeStepHandler {
       this.config.soundcharts.metadataMaxAgeDays,
     );
     const todo = songs.filter((s) => stale.has(s.trackId));
-    const report = { songs: songs.length, upToDate: songs.length - todo.length, fetched: 0, notFound: 0 };
+    const report = {
+      songs: songs.length,
+      upToDate: songs.length - todo.length,
+      fetched: 0,
+      notFound: 0,
+      mergedIntoSpotifyTracks: 0,
+    };
     await ctx.progress(0, todo.length);
     let done = 0;
     for (const part of chunk(todo, STEP_CHUNK)) {
@@ -44,8 +50,12 @@ export class SongMetadataStep implements CascadeStepHandler {
         return { trackId: s.trackId, songUuid: s.songUuid, song };
       });
       const found = records.filter((r) => r.song);
-      await this.music.upsertSoundchartsSongs(found.map((r) => SongIdentity.input(r.song!)));
-      await this.metadata.saveSongs(records);
+      const { ids, merged } = await this.songTracks.upsert(found.map((r) => SongIdentity.input(r.song!)));
+      // A song merged into the Spotify-side track of its recording is stored under that track from now on.
+      await this.metadata.saveSongs(
+        records.map((r) => ({ ...r, trackId: ids.get(r.songUuid) ?? r.trackId })),
+      );
+      report.mergedIntoSpotifyTracks += merged.length;
       report.fetched += found.length;
       report.notFound += records.length - found.length;
       done += part.length;
