@@ -24,6 +24,6 @@ export { SERIES_START } from './soundcharts-series';
 export { MAX_LIMIT, MAX_PERIOD_DAYS } from './soundcharts-params';
 export { QUOTA_MESSAGE, RATE_LIMIT_MESSAGE, RATE_LIMIT_PHRASE } from './soundcharts-errors';
 export type { SoundchartsFault, SoundchartsFaultSpec } from './soundcharts-faults';
-export type { SoundchartsRequestLogEntry } from './soundcharts-request-log';
+export type { SoundchartsRequestLogEntry } from './soundcharts-emulator.ops';
 export type { IngestionView } from './soundcharts-ingestion';
 export { UUID_PATTERN } from './soundcharts-ids';

@@ -1,11 +1,10 @@
 // Artist metadata by uuid or platform id (v2.9 shape: country, career stage, genres, image) and identifiers.
-import type { SoundchartsContext } from './soundcharts-emulator.context';
+import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 import type { SoundchartsArtistRecord } from './soundcharts-data.types';
 import { SoundchartsApiError } from './soundcharts-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './soundcharts-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { requireArtist } from './soundcharts-lookups';
 import { collection, pageParams, platformParam } from './soundcharts-params';
-import type { SoundchartsRouter } from './soundcharts-router';
 import { artistJson, artistLightJson, identifiersJson } from './soundcharts-serializer';
 
 export class SoundchartsArtistsHandler {

@@ -1,14 +1,13 @@
 // Song charts: the chart list by platform, rankings (latest or at a datetime taken from available-rankings) and the
 // ranking dates. Rankings exist from the chart epoch up to the emulator's clock, one per day (weekly: Fridays).
-import type { SoundchartsContext } from './soundcharts-emulator.context';
+import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 import { atom } from './soundcharts-dates';
 import { PLATFORM_NAMES } from './soundcharts-data.static';
 import type { SoundchartsChartRecord } from './soundcharts-data.types';
 import { scErrors } from './soundcharts-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './soundcharts-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { requireChart, requireSong } from './soundcharts-lookups';
 import { collection, pageParams, platformParam, type PageParams } from './soundcharts-params';
-import type { SoundchartsRouter } from './soundcharts-router';
 import { chartJson, chartWithMetricJson, rankingItemJson } from './soundcharts-serializer';
 
 export class SoundchartsChartsHandler {

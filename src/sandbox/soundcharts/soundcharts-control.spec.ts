@@ -4,7 +4,7 @@ import type { SoundchartsEmulatorStateView } from './soundcharts-emulator.ops';
 import { control, quotaOf, scGet } from './soundcharts-emulator.test-helpers';
 import { RATE_LIMIT_PHRASE } from './soundcharts-errors';
 import type { SoundchartsFault } from './soundcharts-faults';
-import type { SoundchartsRequestLogEntry } from './soundcharts-request-log';
+import type { SoundchartsRequestLogEntry } from './soundcharts-emulator.ops';
 
 describe('Soundcharts emulator: control API, faults and request log', () => {
   let now = Date.UTC(2026, 10, 22, 13);

@@ -34,7 +34,8 @@ import {
   tiktokMusicId,
   youtubeVideoId,
 } from './soundcharts-ids';
-import { base64UrlFromKey, digitsFromKey, hashUnit } from './soundcharts-prng';
+import { hashUnit } from '../common';
+import { base64UrlFromKey, digitsFromKey } from './soundcharts-prng';
 import { CHART_EPOCH } from './soundcharts-rankings';
 import { isMissingDay, SERIES_START, SERIES_START_IDX } from './soundcharts-series';
 

@@ -1,4 +1,5 @@
 // What every handler may read: the dataset, the ingestion state, the clock and the account figures.
+import type { HandlerResult, SandboxRouter } from '../common';
 import type { SoundchartsDataset } from './soundcharts-dataset';
 import type { SongIngestion } from './soundcharts-ingestion';
 
@@ -9,3 +10,10 @@ export interface SoundchartsContext {
   readonly quotaRemaining: () => number;
   readonly rateLimit: () => number | false;
 }
+
+export interface SoundchartsResult extends HandlerResult {
+  /** A successful answer Soundcharts does not bill (GET /api/v2/team/usage). Never sent on the wire. */
+  readonly free?: boolean;
+}
+
+export type SoundchartsRouter = SandboxRouter<SoundchartsResult>;

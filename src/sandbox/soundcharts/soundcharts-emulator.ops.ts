@@ -1,8 +1,13 @@
 // Operations the control API exposes; SoundchartsEmulator implements them so tests can also call them in-process.
+import type { RequestLogEntry } from '../common';
 import type { SoundchartsDatasetSummary } from './soundcharts-dataset';
 import type { SoundchartsFault, SoundchartsFaultSpec } from './soundcharts-faults';
 import type { IngestionView } from './soundcharts-ingestion';
-import type { SoundchartsRequestLogEntry } from './soundcharts-request-log';
+
+export interface SoundchartsRequestLogEntry extends RequestLogEntry {
+  /** Whether the request consumed one unit of quota. */
+  readonly billed: boolean;
+}
 
 export interface SoundchartsEmulatorStateView {
   readonly quotaRemaining: number;

@@ -1,17 +1,6 @@
 // HTTP helpers for the emulator's own specs (real fetch against a started emulator).
+import { parseResponse, sendJson, type HttpResult } from '../common/sandbox-test-helpers';
 import type { SoundchartsEmulator } from './soundcharts-emulator';
-
-export interface HttpResult<T> {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: T;
-}
-
-async function parse<T>(res: Response): Promise<HttpResult<T>> {
-  const text = await res.text();
-  const body: unknown = text === '' ? undefined : JSON.parse(text);
-  return { status: res.status, headers: res.headers, body: body as T };
-}
 
 /** GET `path` (e.g. "/api/v2.25/song/…") with the emulator's credentials, or with `headers` instead. */
 export async function scGet<T>(
@@ -19,7 +8,7 @@ export async function scGet<T>(
   path: string,
   headers: Readonly<Record<string, string>> = emu.authHeaders,
 ): Promise<HttpResult<T>> {
-  return parse<T>(await fetch(`${emu.url}${path}`, { headers }));
+  return parseResponse<T>(await fetch(`${emu.url}${path}`, { headers }));
 }
 
 export async function control<T>(
@@ -28,12 +17,7 @@ export async function control<T>(
   path: string,
   body?: unknown,
 ): Promise<HttpResult<T>> {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'Content-Type': 'application/json' };
-  }
-  return parse<T>(await fetch(`${emu.url}/__sandbox${path}`, init));
+  return sendJson<T>(method, `${emu.url}/__sandbox${path}`, body);
 }
 
 export function quotaOf(res: HttpResult<unknown>): number {

@@ -4,7 +4,7 @@ import type { SoundchartsCollectionJson, SoundchartsPageJson } from './soundchar
 import { parseDay } from './soundcharts-dates';
 import { isPlatformCode } from './soundcharts-data.static';
 import { scErrors } from './soundcharts-errors';
-import type { EmulatorRequest } from './soundcharts-http.util';
+import type { EmulatorRequest } from '../common';
 
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 100;

@@ -5,7 +5,8 @@
 import { DAY_MS, dayIndex } from './soundcharts-dates';
 import { RANKING_HOUR_UTC } from './soundcharts-data.static';
 import type { SoundchartsChartRecord } from './soundcharts-data.types';
-import { hashBetween, hashUnit } from './soundcharts-prng';
+import { hashUnit } from '../common';
+import { hashBetween } from './soundcharts-prng';
 
 /** First ranking day of every chart. */
 export const CHART_EPOCH = '2025-01-01';

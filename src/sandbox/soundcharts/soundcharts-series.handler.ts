@@ -7,7 +7,7 @@ import type {
   SoundchartsListeningItemJson,
   SoundchartsSongAudienceItemJson,
 } from './soundcharts-api.types';
-import type { SoundchartsContext } from './soundcharts-emulator.context';
+import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 import { dayOf } from './soundcharts-dates';
 import {
   ARTIST_AUDIENCE_PLATFORMS,
@@ -17,7 +17,7 @@ import {
   type ArtistAudiencePlatform,
   type SongAudiencePlatform,
 } from './soundcharts-data.static';
-import { json, type EmulatorRequest, type HandlerResult } from './soundcharts-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { requireArtist, requireSong } from './soundcharts-lookups';
 import {
   collection,
@@ -27,7 +27,6 @@ import {
   type DayWindow,
   type PageParams,
 } from './soundcharts-params';
-import type { SoundchartsRouter } from './soundcharts-router';
 import { artistLightJson } from './soundcharts-serializer';
 import {
   artistAudiencePoints,

@@ -11,7 +11,8 @@ import {
   type SongAudiencePlatform,
 } from './soundcharts-data.static';
 import type { SoundchartsArtistRecord, SoundchartsSongRecord } from './soundcharts-data.types';
-import { hashBetween, hashUnit } from './soundcharts-prng';
+import { hashUnit } from '../common';
+import { hashBetween } from './soundcharts-prng';
 
 export const SERIES_START = '2025-01-01';
 export const SERIES_START_IDX = dayIndex(SERIES_START);

@@ -1,12 +1,11 @@
 // Song metadata by uuid, ISRC or platform id, and the song's platform identifiers. A by-platform 404 is free and
 // makes Soundcharts ingest the song (pending songs appear two hours of emulator time later); a blacklisted ISRC
 // answers 410 by ISRC and by the Spotify ids carrying it.
-import type { SoundchartsContext } from './soundcharts-emulator.context';
+import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 import { scErrors } from './soundcharts-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './soundcharts-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { requireSong } from './soundcharts-lookups';
 import { collection, pageParams, platformParam } from './soundcharts-params';
-import type { SoundchartsRouter } from './soundcharts-router';
 import { identifiersJson, songJson, songLightJson } from './soundcharts-serializer';
 import type { SoundchartsSongRecord } from './soundcharts-data.types';
 

@@ -1,7 +1,6 @@
 // GET /api/v2/team/usage: free (facts §1.4: "does not consume any quota units"). Its real field names are not
 // documented; the emulator's shape is a guess, so clients should prefer the `x-quota-remaining` header.
-import type { SoundchartsContext } from './soundcharts-emulator.context';
-import type { SoundchartsRouter } from './soundcharts-router';
+import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 
 export class SoundchartsUsageHandler {
   constructor(private readonly ctx: SoundchartsContext) {}

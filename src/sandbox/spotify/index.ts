@@ -8,7 +8,7 @@ export { ALL_MARKETS, RUE_DE_VIVRE_ID, TRACKED_MARKETS } from './spotify-catalog
 export type * from './spotify-catalog.types';
 export type * from './spotify-api.types';
 export type { SpotifyFault, SpotifyFaultSpec } from './spotify-faults';
-export type { SpotifyRequestLogEntry } from './spotify-request-log';
+export type { SpotifyRequestLogEntry } from './spotify-emulator.ops';
 export { HISTORY_EPOCH_MS, PLAY_INTERVAL_MS, REACHABLE_PLAYS } from './spotify-listening-history';
 export { MULTI_GET_LIMITS } from './spotify-items.handler';
 export { SEARCH_LIMITS } from './spotify-search.handler';

@@ -2,8 +2,8 @@
 import type { SpotifyTokenJson } from './spotify-api.types';
 import type { EmulatorContext } from './spotify-emulator.context';
 import { SpotifyAuthError } from './spotify-errors';
-import { headerValue, json, type EmulatorRequest, type HandlerResult } from './spotify-http.util';
-import type { SpotifyRouter } from './spotify-router';
+import { headerValue, json, type EmulatorRequest, type HandlerResult } from '../common';
+import type { SandboxRouter } from '../common';
 
 interface ClientCredentials {
   readonly id: string;
@@ -38,7 +38,7 @@ function redirectUriProblem(raw: string): string | undefined {
 export class SpotifyAccountsHandler {
   constructor(private readonly ctx: EmulatorContext) {}
 
-  register(router: SpotifyRouter): void {
+  register(router: SandboxRouter): void {
     router.on('GET', '/authorize', (req) => this.authorize(req));
     router.on('POST', '/api/token', (req) => this.token(req));
   }

@@ -8,7 +8,8 @@ import {
   type ArtistSpec,
 } from './spotify-catalog.data';
 import type { AlbumInput, CatalogBuilder, ReleaseDate, TrackPlan } from './spotify-catalog.builder';
-import { intBetween, pick, type Random } from './spotify-prng';
+import type { Random } from '../common';
+import { intBetween, pick } from './spotify-prng';
 import type { ArtistContext, Recording, RecordingFactory, VersionKind } from './spotify-recording.factory';
 
 export const LAST_RELEASE_YEAR = 2025;

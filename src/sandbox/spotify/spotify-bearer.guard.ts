@@ -1,6 +1,6 @@
 // Bearer-token check of every Web API call, with the 400/401/403 variants Spotify answers.
 import { apiErrors } from './spotify-errors';
-import { headerValue, type EmulatorRequest } from './spotify-http.util';
+import { headerValue, type EmulatorRequest } from '../common';
 import type { AccessTokenInfo, SpotifyTokenStore } from './spotify-token.store';
 
 export function bearerToken(req: EmulatorRequest): string | undefined {

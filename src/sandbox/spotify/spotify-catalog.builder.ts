@@ -1,4 +1,5 @@
 // Low-level assembly of the catalog: ids, album and track records, market availability, images.
+import type { Random } from '../common';
 import { ALL_MARKETS, TRACKED_MARKETS } from './spotify-catalog.data';
 import type {
   SpotifyAlbumRecord,
@@ -7,16 +8,7 @@ import type {
   SpotifyReleaseDatePrecision,
   SpotifyTrackRecord,
 } from './spotify-catalog.types';
-import {
-  base62Id,
-  clamp,
-  digitsFromKey,
-  gaussian,
-  hexFromKey,
-  intBetween,
-  pick,
-  type Random,
-} from './spotify-prng';
+import { base62Id, clamp, digitsFromKey, gaussian, hexFromKey, intBetween, pick } from './spotify-prng';
 import type { ArtistContext, Recording } from './spotify-recording.factory';
 
 export interface ReleaseDate {

@@ -4,7 +4,8 @@ import { ARTIST_IMAGE_PREFIXES, CatalogBuilder, images } from './spotify-catalog
 import { ALL_MARKETS, ARTIST_SPECS, RUE_DE_VIVRE_ID } from './spotify-catalog.data';
 import { findKnownIds } from './spotify-catalog.known';
 import type { SpotifyArtistRecord, SpotifyCatalogData } from './spotify-catalog.types';
-import { base62Id, clamp, mulberry32 } from './spotify-prng';
+import { mulberry32 } from '../common';
+import { base62Id, clamp } from './spotify-prng';
 import { RecordingFactory, type ArtistContext } from './spotify-recording.factory';
 import { TitleSource } from './spotify-titles';
 

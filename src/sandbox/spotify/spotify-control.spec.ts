@@ -3,7 +3,7 @@ import type { SpotifyCatalogSummary } from './spotify-catalog.types';
 import { SpotifyEmulator } from './spotify-emulator';
 import { basicAuth, clientToken, getJson, postForm, sendJson } from './spotify-emulator.test-helpers';
 import type { SpotifyFault } from './spotify-faults';
-import type { SpotifyRequestLogEntry } from './spotify-request-log';
+import type { SpotifyRequestLogEntry } from './spotify-emulator.ops';
 
 describe('Spotify emulator: control API, faults and rate limit', () => {
   let now = Date.UTC(2026, 6, 1, 12);

@@ -6,10 +6,10 @@ import { byPopularityThenId } from './spotify-catalog';
 import type { SpotifyAlbumRecord, SpotifyTrackRecord } from './spotify-catalog.types';
 import { serializerFor, type EmulatorContext } from './spotify-emulator.context';
 import { apiErrors } from './spotify-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './spotify-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { assertSpotifyId, parseLimit, parseMarket, parseOffset } from './spotify-params';
-import { hashString } from './spotify-prng';
-import type { RouteParams, SpotifyRouter } from './spotify-router';
+import { hashString } from '../common';
+import type { RouteParams, SandboxRouter } from '../common';
 
 const ALBUM_GROUPS = ['album', 'single', 'appears_on', 'compilation'] as const;
 type AlbumGroup = (typeof ALBUM_GROUPS)[number];
@@ -39,7 +39,7 @@ function list(raw: string | null): string[] {
 export class SpotifyDiscoveryHandler {
   constructor(private readonly ctx: EmulatorContext) {}
 
-  register(router: SpotifyRouter): void {
+  register(router: SandboxRouter): void {
     router.on('GET', '/v1/artists/:id/top-tracks', (req, p) => this.topTracks(req, p));
     router.on('GET', '/v1/artists/:id/related-artists', (req, p) => this.related(req, p));
     router.on('GET', '/v1/artists/:id/albums', (req, p) => this.artistAlbums(req, p));

@@ -1,8 +1,10 @@
 // Operations the control API exposes; SpotifyEmulator implements them so tests can also call them in-process.
+import type { RequestLogEntry } from '../common';
 import type { SpotifyMode } from './spotify-api.types';
 import type { SpotifyCatalogSummary } from './spotify-catalog.types';
 import type { SpotifyFault, SpotifyFaultSpec } from './spotify-faults';
-import type { SpotifyRequestLogEntry } from './spotify-request-log';
+
+export type SpotifyRequestLogEntry = RequestLogEntry;
 
 export interface SpotifyEmulatorStateView {
   readonly mode: SpotifyMode;

@@ -1,32 +1,14 @@
 // HTTP helpers for the emulator's own specs (real fetch against a started emulator).
+import { parseResponse, type HttpResult } from '../common/sandbox-test-helpers';
 import type { SpotifyTokenJson } from './spotify-api.types';
 import type { SpotifyEmulator } from './spotify-emulator';
 
-export interface HttpResult<T> {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: T;
-}
-
-async function parse<T>(res: Response): Promise<HttpResult<T>> {
-  const text = await res.text();
-  const body: unknown = text === '' ? undefined : JSON.parse(text);
-  return { status: res.status, headers: res.headers, body: body as T };
-}
+export { sendJson } from '../common/sandbox-test-helpers';
 
 export async function getJson<T>(url: string, token?: string): Promise<HttpResult<T>> {
   const headers: Record<string, string> = {};
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-  return parse<T>(await fetch(url, { headers }));
-}
-
-export async function sendJson<T>(method: string, url: string, body?: unknown): Promise<HttpResult<T>> {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { 'Content-Type': 'application/json' };
-  }
-  return parse<T>(await fetch(url, init));
+  return parseResponse<T>(await fetch(url, { headers }));
 }
 
 export function basicAuth(id: string, secret: string): string {
@@ -40,7 +22,9 @@ export async function postForm<T>(
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (authorization !== undefined) headers.Authorization = authorization;
-  return parse<T>(await fetch(url, { method: 'POST', headers, body: new URLSearchParams(form).toString() }));
+  return parseResponse<T>(
+    await fetch(url, { method: 'POST', headers, body: new URLSearchParams(form).toString() }),
+  );
 }
 
 export async function clientToken(emu: SpotifyEmulator): Promise<string> {

@@ -1,8 +1,14 @@
 // A Spotify look-alike over real HTTP (node:http, 127.0.0.1 only): accounts service, Web API under /v1 and a
 // control API under /__sandbox/. One instance per test file; state lives in memory.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { ServerResponse } from 'node:http';
+import {
+  headerValue,
+  SandboxEmulator,
+  SandboxRouter,
+  writeResult,
+  type EmulatorRequest,
+  type HandlerResult,
+} from '../common';
 import { SpotifyAccountsHandler } from './spotify-accounts.handler';
 import type { SpotifyMode, SpotifyTokenJson } from './spotify-api.types';
 import { bearerToken } from './spotify-bearer.guard';
@@ -11,22 +17,15 @@ import type { SpotifyCatalogSummary } from './spotify-catalog.types';
 import { SpotifyControlHandler } from './spotify-control.handler';
 import { SpotifyDiscoveryHandler } from './spotify-discovery.handler';
 import type { EmulatorContext, SpotifyEmulatorState } from './spotify-emulator.context';
-import type { SpotifyEmulatorOps, SpotifyEmulatorStateView } from './spotify-emulator.ops';
+import type {
+  SpotifyEmulatorOps,
+  SpotifyEmulatorStateView,
+  SpotifyRequestLogEntry,
+} from './spotify-emulator.ops';
 import { apiErrors, SpotifyApiError, SpotifyAuthError } from './spotify-errors';
-import { faultResult, SpotifyFaultStore, type SpotifyFault, type SpotifyFaultSpec } from './spotify-faults';
-import {
-  bodyReader,
-  headerValue,
-  queryObject,
-  writeResult,
-  type EmulatorRequest,
-  type HandlerResult,
-} from './spotify-http.util';
+import { faultResult, SpotifyFaultStore, type SpotifyFaultSpec } from './spotify-faults';
 import { SpotifyItemsHandler } from './spotify-items.handler';
 import { SpotifyPlayerHandler } from './spotify-player.handler';
-import { RollingWindowRateLimiter } from './spotify-rate-limiter';
-import { SpotifyRequestLog, type SpotifyRequestLogEntry } from './spotify-request-log';
-import { SpotifyRouter } from './spotify-router';
 import { SpotifySearchHandler } from './spotify-search.handler';
 import { SpotifyTokenStore } from './spotify-token.store';
 
@@ -53,36 +52,39 @@ export interface SpotifyEmulatorOptions {
 export const DEFAULT_CLIENT_ID = 'sandbox-client-id';
 export const DEFAULT_CLIENT_SECRET = 'sandbox-client-secret';
 const DEFAULT_RATE_LIMIT = 600;
+/** Spotify counts calls per rolling 30-second window per app (client id). */
+const RATE_WINDOW_MS = 30_000;
+const SERVER_ERROR = { error: { status: 500, message: 'Server error' } };
 
-export class SpotifyEmulator implements SpotifyEmulatorOps {
+/** Accounts base at `url` (token endpoint: url + '/api/token'), Web API at `apiUrl`. */
+export class SpotifyEmulator
+  extends SandboxEmulator<SpotifyFaultSpec, SpotifyRequestLogEntry>
+  implements SpotifyEmulatorOps
+{
   readonly catalog: SpotifyCatalog;
   private readonly options: Required<Pick<SpotifyEmulatorOptions, 'mode' | 'omitGenres' | 'rateLimit'>>;
-  private readonly baseNow: () => number;
-  private clockOffsetMs = 0;
   private readonly tokens: SpotifyTokenStore;
-  private readonly faultStore = new SpotifyFaultStore();
-  private readonly log = new SpotifyRequestLog();
-  private readonly limiter: RollingWindowRateLimiter;
-  private readonly router = new SpotifyRouter();
-  private readonly control: SpotifyControlHandler;
+  private readonly router = new SandboxRouter();
   private readonly emulatorState: SpotifyEmulatorState;
-  private readonly requestedPort: number;
-  private server: Server | undefined;
-  private port = 0;
-  private aborter = new AbortController();
+  protected readonly control: SpotifyControlHandler;
 
   constructor(opts: SpotifyEmulatorOptions = {}) {
-    this.catalog = opts.catalog ?? SpotifyCatalog.generate(opts.seed);
-    this.options = {
-      mode: opts.mode ?? 'extended',
-      omitGenres: opts.omitGenres ?? false,
-      rateLimit: opts.rateLimit ?? DEFAULT_RATE_LIMIT,
-    };
-    this.baseNow = opts.now ?? Date.now;
-    this.requestedPort = opts.port ?? 0;
+    // The catalog first, as before: generating it is the slow part and the one that may throw.
+    const catalog = opts.catalog ?? SpotifyCatalog.generate(opts.seed);
+    const rateLimit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+    super({
+      name: 'SpotifyEmulator',
+      logPrefix: 'spotify emulator',
+      port: opts.port,
+      now: opts.now,
+      crashResult: { status: 500, body: SERVER_ERROR },
+      faults: new SpotifyFaultStore(),
+      rateLimit: { windowMs: RATE_WINDOW_MS, field: 'requestsPer30s', initial: rateLimit },
+    });
+    this.catalog = catalog;
+    this.options = { mode: opts.mode ?? 'extended', omitGenres: opts.omitGenres ?? false, rateLimit };
     const now = () => this.now();
     this.tokens = new SpotifyTokenStore(now, opts.tokenTtlSeconds ?? 3600);
-    this.limiter = new RollingWindowRateLimiter(this.options.rateLimit, now);
     this.emulatorState = {
       mode: this.options.mode,
       omitGenres: this.options.omitGenres,
@@ -97,54 +99,15 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
       now,
       apiUrl: () => this.apiUrl,
     };
-    new SpotifyAccountsHandler(ctx).register(this.router);
-    new SpotifyItemsHandler(ctx).register(this.router);
-    new SpotifyDiscoveryHandler(ctx).register(this.router);
-    new SpotifySearchHandler(ctx).register(this.router);
-    new SpotifyPlayerHandler(ctx).register(this.router);
+    const handlers = [
+      new SpotifyAccountsHandler(ctx),
+      new SpotifyItemsHandler(ctx),
+      new SpotifyDiscoveryHandler(ctx),
+      new SpotifySearchHandler(ctx),
+      new SpotifyPlayerHandler(ctx),
+    ];
+    for (const handler of handlers) handler.register(this.router);
     this.control = new SpotifyControlHandler(this);
-  }
-
-  async start(): Promise<void> {
-    if (this.server) return;
-    this.aborter = new AbortController();
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        process.stderr.write(
-          `spotify emulator: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-        );
-        if (!res.headersSent)
-          writeResult(res, { status: 500, body: { error: { status: 500, message: 'Server error' } } });
-        else res.destroy();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.requestedPort, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    this.aborter.abort();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Keep-alive sockets of fetch clients would otherwise hold close() open.
-      server.closeAllConnections();
-    });
-  }
-
-  /** Accounts base, e.g. http://127.0.0.1:PORT (token endpoint: url + '/api/token'). */
-  get url(): string {
-    if (!this.server) throw new Error('SpotifyEmulator is not started');
-    return `http://127.0.0.1:${this.port}`;
   }
 
   get accountsUrl(): string {
@@ -170,35 +133,23 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
 
   // ---- control operations (also reachable over HTTP under /__sandbox/) ----
 
-  now(): number {
-    return this.baseNow() + this.clockOffsetMs;
-  }
-
-  advanceClock(ms: number): void {
-    this.clockOffsetMs += ms;
-  }
-
   state(): SpotifyEmulatorStateView {
     return {
       mode: this.emulatorState.mode,
       omitGenres: this.emulatorState.omitGenres,
-      rateLimit: this.limiter.requestsPer30s,
+      rateLimit: this.limiter.limit,
       authorizeDecision: this.emulatorState.authorizeDecision,
-      clockOffsetMs: this.clockOffsetMs,
+      clockOffsetMs: this.clock.offsetMs,
       now: new Date(this.now()).toISOString(),
     };
   }
 
   /** Back to the constructor's settings: no faults, empty log, fresh rate window, clock offset 0. Tokens stay. */
   reset(): void {
-    this.faultStore.clear();
-    this.log.clear();
-    this.limiter.reset();
-    this.limiter.setLimit(this.options.rateLimit);
+    this.resetShared();
     this.emulatorState.mode = this.options.mode;
     this.emulatorState.omitGenres = this.options.omitGenres;
     this.emulatorState.authorizeDecision = 'approve';
-    this.clockOffsetMs = 0;
   }
 
   setMode(mode: SpotifyMode, options: { omitGenres?: boolean } = {}): void {
@@ -206,37 +157,8 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
     if (options.omitGenres !== undefined) this.emulatorState.omitGenres = options.omitGenres;
   }
 
-  setRateLimit(requestsPer30s: number | false): void {
-    this.limiter.setLimit(requestsPer30s);
-    this.limiter.reset();
-  }
-
   setAuthorizeDecision(decision: 'approve' | 'deny'): void {
     this.emulatorState.authorizeDecision = decision;
-  }
-
-  injectFault(spec: SpotifyFaultSpec): SpotifyFault {
-    return this.faultStore.add(spec);
-  }
-
-  faults(): readonly SpotifyFault[] {
-    return this.faultStore.list();
-  }
-
-  removeFault(id: string): boolean {
-    return this.faultStore.remove(id);
-  }
-
-  clearFaults(): void {
-    this.faultStore.clear();
-  }
-
-  requestLog(): readonly SpotifyRequestLogEntry[] {
-    return this.log.list();
-  }
-
-  clearRequestLog(): void {
-    this.log.clear();
   }
 
   /** Every access token issued so far answers 401 "The access token expired". */
@@ -275,36 +197,18 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
 
   // ---- request pipeline ----
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const request: EmulatorRequest = {
-      method: (req.method ?? 'GET').toUpperCase(),
-      pathname: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body: bodyReader(req),
-    };
-    if (url.pathname.startsWith('/__sandbox/')) {
-      writeResult(res, await this.control.handle(request));
-      return;
-    }
+  protected override async handle(request: EmulatorRequest, res: ServerResponse): Promise<void> {
     let result: HandlerResult;
     try {
       result = await this.serve(request);
     } catch (err) {
-      if (this.aborter.signal.aborted) {
+      if (this.server.signal.aborted) {
         res.destroy();
         return;
       }
       result = this.errorResult(err);
     }
-    this.log.record({
-      method: request.method,
-      path: request.pathname,
-      query: queryObject(request.query),
-      time: new Date(this.now()).toISOString(),
-      status: result.status,
-    });
+    this.log.record(this.logEntry(request, result.status));
     writeResult(res, result);
   }
 
@@ -312,13 +216,11 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
     const isApi = req.pathname === '/v1' || req.pathname.startsWith('/v1/');
     const isToken = req.pathname === '/api/token';
     if (isApi || isToken) {
-      const fault = this.faultStore.take(req.method, req.pathname);
-      if (fault?.delayMs !== undefined)
-        await sleep(fault.delayMs, undefined, { signal: this.aborter.signal });
+      const fault = await this.faultStore.takeAndDelay(req.method, req.pathname, this.server.signal);
       const faulted = fault ? faultResult(fault) : undefined;
       if (faulted) return faulted;
       const decision = this.limiter.hit(await this.clientKey(req, isToken));
-      if (!decision.allowed) throw apiErrors.rateLimited(decision.retryAfterSeconds);
+      if (!decision.allowed) throw apiErrors.rateLimited(decision.waitSeconds);
     }
     const match = this.router.match(req.method, req.pathname);
     switch (match.kind) {
@@ -346,9 +248,7 @@ export class SpotifyEmulator implements SpotifyEmulatorOps {
     if (err instanceof SpotifyApiError)
       return { status: err.status, body: err.toJson(), headers: err.headers };
     if (err instanceof SpotifyAuthError) return { status: err.status, body: err.toJson() };
-    process.stderr.write(
-      `spotify emulator: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return { status: 500, body: { error: { status: 500, message: 'Server error' } } };
+    this.server.logError(err);
+    return { status: 500, body: SERVER_ERROR };
   }
 }

@@ -2,9 +2,9 @@
 import { authenticate } from './spotify-bearer.guard';
 import { serializerFor, type EmulatorContext } from './spotify-emulator.context';
 import { apiErrors } from './spotify-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './spotify-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { assertSpotifyId, parseIds, parseLimit, parseMarket, parseOffset } from './spotify-params';
-import type { RouteParams, SpotifyRouter } from './spotify-router';
+import type { RouteParams, SandboxRouter } from '../common';
 
 /** Spotify's documented multi-get limits. */
 export const MULTI_GET_LIMITS = { tracks: 50, artists: 50, albums: 20, audioFeatures: 100 } as const;
@@ -12,7 +12,7 @@ export const MULTI_GET_LIMITS = { tracks: 50, artists: 50, albums: 20, audioFeat
 export class SpotifyItemsHandler {
   constructor(private readonly ctx: EmulatorContext) {}
 
-  register(router: SpotifyRouter): void {
+  register(router: SandboxRouter): void {
     router.on('GET', '/v1/tracks/:id', (req, p) => this.track(req, p));
     router.on('GET', '/v1/tracks', (req) => this.tracks(req));
     router.on('GET', '/v1/artists/:id', (req, p) => this.artist(req, p));

@@ -3,7 +3,7 @@
 // and only the 50 most recent are reachable, like Spotify's recently-played endpoint.
 import type { SpotifyCatalog } from './spotify-catalog';
 import type { SpotifyTrackRecord } from './spotify-catalog.types';
-import { hashString, hashUnit } from './spotify-prng';
+import { hashString, hashUnit } from '../common';
 
 export const HISTORY_EPOCH_MS = Date.UTC(2026, 0, 1);
 export const PLAY_INTERVAL_MS = 7 * 60 * 1000;

@@ -3,11 +3,11 @@ import type { SpotifyContextJson, SpotifyRecentlyPlayedJson, SpotifyUserJson } f
 import { authenticate, requireUser } from './spotify-bearer.guard';
 import { serializerFor, type EmulatorContext } from './spotify-emulator.context';
 import { apiErrors } from './spotify-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './spotify-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { ListeningHistory, type Play } from './spotify-listening-history';
 import { parseLimit } from './spotify-params';
 import { base62Id } from './spotify-prng';
-import type { SpotifyRouter } from './spotify-router';
+import type { SandboxRouter } from '../common';
 
 function cursor(query: URLSearchParams, name: 'after' | 'before'): number | undefined {
   const raw = query.get(name);
@@ -21,7 +21,7 @@ export class SpotifyPlayerHandler {
 
   constructor(private readonly ctx: EmulatorContext) {}
 
-  register(router: SpotifyRouter): void {
+  register(router: SandboxRouter): void {
     router.on('GET', '/v1/me', (req) => this.me(req));
     router.on('GET', '/v1/me/player/recently-played', (req) => this.recentlyPlayed(req));
   }

@@ -1,41 +1,8 @@
-// Deterministic randomness for the seeded catalog and listening history: the same seed must give the same data in
-// every process, so nothing here may touch Math.random or the clock.
+// Spotify-shaped derived values for the seeded catalog and listening history (the generator itself is shared, in
+// ../common/prng): the same seed must give the same data in every process, so nothing here may touch Math.random.
+import { hashString, mulberry32, type Random } from '../common';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export type Random = () => number;
-
-/** mulberry32: tiny, fast, good enough for test data; returns floats in [0, 1). */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a followed by a murmur-style finaliser, so nearby keys ("slot:1", "slot:2") land far apart. */
-export function hashString(input: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < input.length; i++) {
-    h ^= input.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** A float in [0, 1) that depends only on the key. */
-export function hashUnit(key: string): number {
-  return hashString(key) / 4294967296;
-}
 
 /** A Spotify-style id (22 base62 characters) derived from a stable key. */
 export function base62Id(key: string): string {

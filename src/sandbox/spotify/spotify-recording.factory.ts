@@ -2,7 +2,8 @@
 // same recording, while edits, live takes and remasters are new recordings with their own ISRC.
 import type { ArtistSpec } from './spotify-catalog.data';
 import type { SpotifyAudioFeaturesRecord } from './spotify-catalog.types';
-import { clamp, gaussian, intBetween, round, type Random } from './spotify-prng';
+import type { Random } from '../common';
+import { clamp, gaussian, intBetween, round } from './spotify-prng';
 import type { TitleSource } from './spotify-titles';
 
 export interface Recording {

@@ -3,9 +3,9 @@ import type { SpotifyPagingJson } from './spotify-api.types';
 import { authenticate } from './spotify-bearer.guard';
 import { serializerFor, type EmulatorContext } from './spotify-emulator.context';
 import { apiErrors } from './spotify-errors';
-import { json, type EmulatorRequest, type HandlerResult } from './spotify-http.util';
+import { json, type EmulatorRequest, type HandlerResult } from '../common';
 import { parseLimit, parseMarket, parseOffset } from './spotify-params';
-import type { SpotifyRouter } from './spotify-router';
+import type { SandboxRouter } from '../common';
 import { isEmptyQuery, parseSearchQuery, SpotifySearchIndex } from './spotify-search';
 
 const SEARCH_TYPES = ['album', 'artist', 'playlist', 'track', 'show', 'episode', 'audiobook'] as const;
@@ -23,7 +23,7 @@ export class SpotifySearchHandler {
 
   constructor(private readonly ctx: EmulatorContext) {}
 
-  register(router: SpotifyRouter): void {
+  register(router: SandboxRouter): void {
     router.on('GET', '/v1/search', (req) => this.search(req));
   }
 

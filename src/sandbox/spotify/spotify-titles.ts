@@ -1,6 +1,7 @@
 // Title generation for the seeded catalog: language-flavoured, punctuated, unique per artist.
 import { ALBUM_TITLE_PATTERNS, TITLE_WORDS, type TitleLanguage } from './spotify-catalog.data';
-import { pick, type Random } from './spotify-prng';
+import type { Random } from '../common';
+import { pick } from './spotify-prng';
 
 function fill(pattern: string, language: TitleLanguage, rnd: Random): string {
   const words = TITLE_WORDS[language];

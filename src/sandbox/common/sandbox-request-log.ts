@@ -1,6 +1,6 @@
-// Every non-control request the emulator answered, so tests can assert what a client actually sent.
+// Every non-control request an emulator answered, so tests can assert what a client actually sent.
 
-export interface SpotifyRequestLogEntry {
+export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
@@ -9,14 +9,14 @@ export interface SpotifyRequestLogEntry {
   readonly status: number;
 }
 
-export class SpotifyRequestLog {
-  private entries: SpotifyRequestLogEntry[] = [];
+export class SandboxRequestLog<E extends RequestLogEntry = RequestLogEntry> {
+  private entries: E[] = [];
 
-  record(entry: SpotifyRequestLogEntry): void {
+  record(entry: E): void {
     this.entries.push(entry);
   }
 
-  list(): readonly SpotifyRequestLogEntry[] {
+  list(): readonly E[] {
     return [...this.entries];
   }
 

@@ -1,25 +1,26 @@
-// Minimal method + path router with `:param` segments; distinguishes "no such path" from "wrong method".
-import type { EmulatorRequest, HandlerResult } from './soundcharts-http.util';
+// Minimal method + path router with `:param` segments; distinguishes "no such path" (404) from "wrong method" (405).
+// Generic over the result type so a provider can return extra, never-sent fields (Soundcharts' `free`).
+import type { EmulatorRequest, HandlerResult } from './sandbox-http';
 
 export type RouteParams = Readonly<Record<string, string>>;
-export type RouteHandler = (
+export type RouteHandler<R extends HandlerResult = HandlerResult> = (
   req: EmulatorRequest,
   params: RouteParams,
-) => HandlerResult | Promise<HandlerResult>;
+) => R | Promise<R>;
 
-interface Route {
+interface Route<R extends HandlerResult> {
   readonly method: string;
   readonly pattern: RegExp;
   readonly keys: readonly string[];
-  readonly handler: RouteHandler;
+  readonly handler: RouteHandler<R>;
 }
 
-export type RouteMatch =
-  | { readonly kind: 'found'; readonly handler: RouteHandler; readonly params: RouteParams }
+export type RouteMatch<R extends HandlerResult = HandlerResult> =
+  | { readonly kind: 'found'; readonly handler: RouteHandler<R>; readonly params: RouteParams }
   | { readonly kind: 'method-not-allowed' }
   | { readonly kind: 'not-found' };
 
-/** A malformed escape stays as sent, so it fails validation instead of crashing the handler. */
+/** A malformed escape stays as sent, so it fails id validation (400) instead of crashing the handler. */
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -28,10 +29,10 @@ function safeDecode(segment: string): string {
   }
 }
 
-export class SoundchartsRouter {
-  private readonly routes: Route[] = [];
+export class SandboxRouter<R extends HandlerResult = HandlerResult> {
+  private readonly routes: Route<R>[] = [];
 
-  on(method: string, path: string, handler: RouteHandler): this {
+  on(method: string, path: string, handler: RouteHandler<R>): this {
     const keys: string[] = [];
     const source = path
       .split('/')
@@ -45,11 +46,11 @@ export class SoundchartsRouter {
     return this;
   }
 
-  get(path: string, handler: RouteHandler): this {
+  get(path: string, handler: RouteHandler<R>): this {
     return this.on('GET', path, handler);
   }
 
-  match(method: string, pathname: string): RouteMatch {
+  match(method: string, pathname: string): RouteMatch<R> {
     let pathMatched = false;
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);

@@ -1,4 +1,4 @@
-// Small node:http helpers: the emulator deliberately avoids frameworks so it behaves like a remote server.
+// Small node:http helpers: the emulators deliberately avoid frameworks so they behave like remote servers.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export interface EmulatorRequest {
@@ -40,6 +40,18 @@ export function bodyReader(req: IncomingMessage): () => Promise<string> {
   };
 }
 
+export function toEmulatorRequest(req: IncomingMessage): EmulatorRequest {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    pathname: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: bodyReader(req),
+  };
+}
+
+/** Writes status, headers and JSON body; only the wire fields are sent (provider extras such as `free` are not). */
 export function writeResult(res: ServerResponse, result: HandlerResult): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...result.headers };
@@ -58,6 +70,13 @@ export function json(
   headers?: Readonly<Record<string, string>>,
 ): HandlerResult {
   return { status, body, headers };
+}
+
+export function withHeaders<R extends HandlerResult>(
+  result: R,
+  headers: Readonly<Record<string, string>>,
+): R {
+  return { ...result, headers: { ...result.headers, ...headers } };
 }
 
 /** First value of every query parameter, for the request log. */
