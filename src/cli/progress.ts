@@ -20,7 +20,11 @@ function progressBar(label: string) {
       bar.update(run.total ? (run.processed ?? 0) : run.progress, { status: run.status });
     },
     finish(run: JobRunEntity) {
-      if (run.status === JobStatus.SUCCEEDED) bar.update(Math.max(1, run.total ?? 1), { status: run.status });
+      if (run.status === JobStatus.SUCCEEDED) {
+        // A job can end between two polls: its total may not have been shown yet.
+        bar.setTotal(Math.max(1, run.total ?? 1));
+        bar.update(Math.max(1, run.total ?? 1), { status: run.status });
+      }
       bar.stop();
       if (run.error) process.stderr.write(`${label}: ${run.error}\n`);
       if (run.result !== null && run.result !== undefined) {
