@@ -70,7 +70,8 @@ export class SoundchartsUpsertRepository {
        ORDER BY f.id, s.rank`,
       [pairs.map((p) => p.uuid), pairs.map((p) => p.sid), pairs.map((p) => p.rank)],
     );
-    // One song per Spotify row: of two songs claiming the same recording, the second keeps its own row.
+    // One song per Spotify row: of two songs claiming the same Spotify track, one is merged and the other keeps
+    // its own row (a recording Soundcharts lists twice).
     const byInto = new Map(found.map((r) => [r.into_id, r]));
     const rows = [...byInto.values()];
     if (rows.length === 0) return [];
