@@ -47,8 +47,9 @@ describe('schedules across processes', () => {
            FROM job_run WHERE kind = 'test.tick' GROUP BY dedupe_key ORDER BY dedupe_key`,
         )
       ).rows;
+    // a tick enqueued at the end of the window may still be on its way to the database or running
     let rows = await runs();
-    for (let i = 0; i < 60 && rows.some((r) => Number(r.succeeded) !== Number(r.runs)); i++) {
+    for (let i = 0; i < 60 && (rows.length < 4 || rows.some((r) => r.succeeded !== r.runs)); i++) {
       await new Promise((r) => setTimeout(r, 250));
       rows = await runs();
     }
@@ -58,6 +59,7 @@ describe('schedules across processes', () => {
     );
 
     // about five ticks in five seconds, one run each, each executed once
+    if (rows.length < 4) process.stderr.write(processes.map((p) => p.output()).join('\n---\n'));
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.length).toBeLessThanOrEqual(7);
     expect(

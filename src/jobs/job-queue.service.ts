@@ -28,6 +28,7 @@ export class JobQueue implements OnModuleDestroy {
   private boss?: PgBoss;
   private starting?: Promise<PgBoss>;
   private readonly createdQueues = new Map<string, Promise<void>>();
+  private existing?: Promise<Set<string>>;
   private closed = false;
   /** Queue creation is DDL (a partition per queue); concurrent creations can deadlock, so they run one by one. */
   private creationChain: Promise<unknown> = Promise.resolve();
@@ -82,12 +83,27 @@ export class JobQueue implements OnModuleDestroy {
           ...options,
         });
       };
-      created = this.creationChain.then(create, create);
-      this.creationChain = created.catch(() => undefined);
+      created = (async () => {
+        // Queues that already existed when this process started need no DDL, so they never wait behind the
+        // creation of others (a restart of a worker with dozens of kinds enqueues at once).
+        const existing = await this.existingQueues();
+        if (existing.has(queueName(kind)) && existing.has(deadLetterQueueName(kind))) return;
+        const chained = this.creationChain.then(create, create);
+        this.creationChain = chained.catch(() => undefined);
+        await chained;
+      })();
       this.createdQueues.set(kind, created);
       created.catch(() => this.createdQueues.delete(kind));
     }
     await created;
+  }
+
+  private existingQueues(): Promise<Set<string>> {
+    this.existing ??= this.start()
+      .then((boss) => boss.getQueues())
+      .then((queues) => new Set(queues.map((queue) => queue.name)));
+    this.existing.catch(() => (this.existing = undefined));
+    return this.existing;
   }
 
   async send(
@@ -145,6 +161,7 @@ export class JobQueue implements OnModuleDestroy {
     this.boss = undefined;
     this.starting = undefined;
     this.createdQueues.clear();
+    this.existing = undefined;
     if (boss) await boss.stop({ graceful: true, timeout: 10_000, wait: true, close: true });
   }
 }

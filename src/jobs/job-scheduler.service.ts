@@ -20,6 +20,13 @@ export const tickKey = (name: string, at: number): string =>
   `schedule:${name}:${new Date(Math.round(at / 1000) * 1000).toISOString()}`;
 
 /**
+ * The time a tick was scheduled for, when the timer fired for it (at most a few seconds late); otherwise (a
+ * skipped tick, a clock change) the firing time itself.
+ */
+export const nominalTickTime = (scheduledAt: number, firedAt: number): number =>
+  firedAt >= scheduledAt - 1000 && firedAt - scheduledAt < 5000 ? scheduledAt : firedAt;
+
+/**
  * Cron ticks that only enqueue. Each tick carries a dedupe key, so however many worker processes tick, the run is
  * enqueued once. Schedules exist only in processes that run the worker role.
  */
@@ -45,16 +52,23 @@ export class JobScheduler {
   upsert(schedule: ScheduleDefinition): boolean {
     if (!this.config.runsWorker) return false;
     this.remove(schedule.name);
+    // The key is made from the tick's scheduled time, not from when the timer fired: a process whose event loop
+    // is late under load still computes the same key as the others.
+    let scheduledAt = 0;
     const job = CronJob.from({
       cronTime: schedule.cron,
       timeZone: schedule.timeZone ?? 'UTC',
-      start: true,
+      start: false,
       onTick: () => {
-        this.tick(schedule, Date.now()).catch((error: Error) =>
+        const at = nominalTickTime(scheduledAt, Date.now());
+        scheduledAt = job.nextDate().toMillis();
+        this.tick(schedule, at).catch((error: Error) =>
           this.logger.error(`schedule ${schedule.name} could not enqueue: ${error.message}`),
         );
       },
     });
+    scheduledAt = job.nextDate().toMillis();
+    job.start();
     this.registry.addCronJob(schedule.name, job);
     return true;
   }

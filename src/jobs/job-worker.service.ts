@@ -15,6 +15,8 @@ const CANCEL_POLL_MS = 1000;
 export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobWorker.name);
   private stopping = false;
+  /** Consumer set-ups started so far: the process consumes every kind it knows once they have all settled. */
+  private readonly consumers: Promise<void>[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -26,10 +28,17 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     if (!this.config.runsWorker) return;
     this.registry.onDefinition((definition) => {
-      this.consume(definition).catch((error: Error) =>
-        this.logger.error(`cannot consume ${definition.kind}: ${error.message}`),
+      this.consumers.push(
+        this.consume(definition).catch((error: Error) =>
+          this.logger.error(`cannot consume ${definition.kind}: ${error.message}`),
+        ),
       );
     });
+  }
+
+  /** Resolves once every kind registered so far has its queue and consumer (at once outside the worker role). */
+  async ready(): Promise<void> {
+    await Promise.all(this.consumers);
   }
 
   onModuleDestroy(): void {

@@ -5,6 +5,7 @@ import { startService } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
 import { JobRegistry } from '../../src/jobs/job-registry';
 import { JobScheduler } from '../../src/jobs/job-scheduler.service';
+import { JobWorker } from '../../src/jobs/job-worker.service';
 
 async function main(): Promise<void> {
   const service = await startService(loadConfig(process.env));
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     handle: () => Promise.resolve({ pid: process.pid }),
   });
   const scheduler = service.app.get(JobScheduler);
+  // Ready means consuming every kind: until then a tick's enqueue would wait behind the creation of queues.
+  await service.app.get(JobWorker).ready();
   process.stdout.write(`ready ${service.url}\n`);
   // The test says when to start ticking (so both processes tick over the same window) and for how long.
   process.stdin.once('data', () => {
