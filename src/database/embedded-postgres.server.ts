@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -10,6 +10,7 @@ import { acquireFileLock, readPidFile } from 'src/common/file-lock';
 import { pidAlive, sleep } from 'src/common/process-utils';
 
 const execFileAsync = promisify(execFile);
+const CLUSTER_HOME = '/var/lib/soundgraph';
 
 interface Binaries {
   initdb: string;
@@ -82,6 +83,7 @@ export class EmbeddedPostgresServer {
       }
       const binaries = await loadBinaries();
       const ids = await postgresUserIds();
+      this.placeCluster(ids);
       if (!fs.existsSync(path.join(this.dir, 'PG_VERSION'))) await this.initdb(binaries, credentials, ids);
       this.removeStalePidFile();
       const port = await freePort();
@@ -130,17 +132,45 @@ export class EmbeddedPostgresServer {
     return (await canConnect(port, c)) ? { port, pid } : undefined;
   }
 
+  /** A pid file whose process is gone, or is now some other program (pids are reused after a reboot). */
   private removeStalePidFile(): void {
     const file = path.join(this.dir, 'postmaster.pid');
     const pid = readPidFile(file);
-    if (pid !== undefined && !pidAlive(pid)) fs.rmSync(file, { force: true });
+    if (pid !== undefined && (!pidAlive(pid) || !isPostgresProcess(pid))) fs.rmSync(file, { force: true });
+  }
+
+  /**
+   * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the cluster directory. Under a
+   * private home directory (`/root` is 0700) it cannot, so the cluster is kept in /var/lib/soundgraph and
+   * DATA_DIR/postgres is a symbolic link to it: nothing above DATA_DIR has its permissions changed.
+   */
+  private placeCluster(ids: UserIds): void {
+    if (ids.uid === undefined || fs.existsSync(this.dir)) return;
+    const blocked = firstUnreachableAncestor(path.dirname(path.dirname(this.dir)), ids);
+    if (!blocked) return;
+    const home = path.join(CLUSTER_HOME, createHash('sha256').update(this.dir).digest('hex').slice(0, 16));
+    try {
+      fs.mkdirSync(CLUSTER_HOME, { recursive: true, mode: 0o755 });
+      fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+      fs.symlinkSync(home, this.dir);
+    } catch (error) {
+      throw new Error(
+        `the postgres user cannot reach ${this.dir} (${blocked} is private) and ${home} could not be made ` +
+          `(${(error as Error).message}): set DATA_DIR to a directory outside ${blocked}, or DATABASE_URL`,
+        { cause: error },
+      );
+    }
+    this.log(
+      `${blocked} is private to root: the embedded PostgreSQL cluster lives in ${home} (linked from ${this.dir})`,
+    );
   }
 
   private async initdb(binaries: Binaries, c: Credentials, ids: UserIds): Promise<void> {
     this.log(`initialising embedded PostgreSQL in ${this.dir}`);
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const pgdata = fs.realpathSync(this.dir);
     if (ids.uid !== undefined) {
-      fs.chownSync(this.dir, ids.uid, ids.gid ?? ids.uid);
+      fs.chownSync(pgdata, ids.uid, ids.gid ?? ids.uid);
       // The postgres user must be able to pass through DATA_DIR (a 0700 temp dir would lock it out).
       const parent = path.dirname(this.dir);
       fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
@@ -151,7 +181,7 @@ export class EmbeddedPostgresServer {
       await execFileAsync(
         binaries.initdb,
         [
-          `--pgdata=${this.dir}`,
+          `--pgdata=${pgdata}`,
           '--auth=scram-sha-256',
           `--username=${c.user}`,
           `--pwfile=${pwfile}`,
@@ -173,7 +203,7 @@ export class EmbeddedPostgresServer {
       binaries.postgres,
       [
         '-D',
-        this.dir,
+        fs.realpathSync(this.dir),
         '-p',
         String(port),
         '-c',
@@ -226,6 +256,37 @@ async function postgresUserIds(): Promise<UserIds> {
     await execFileAsync('groupadd', ['-f', 'postgres']).catch(() => undefined);
     await execFileAsync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
     return lookup();
+  }
+}
+
+/** The first directory from `/` down to `dir` (inclusive) that the given user cannot pass through, if any. */
+function firstUnreachableAncestor(dir: string, ids: UserIds): string | undefined {
+  const chain: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    chain.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of chain) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(d);
+    } catch {
+      return undefined; // not made yet: mkdir makes it with the usual (passable) mode
+    }
+    const passable =
+      stat.mode & 0o001 ||
+      (stat.uid === ids.uid && stat.mode & 0o100) ||
+      (stat.gid === ids.gid && stat.mode & 0o010);
+    if (!passable) return d;
+  }
+  return undefined;
+}
+
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+  } catch {
+    return true; // no /proc (macOS): trust the pid
   }
 }
 
