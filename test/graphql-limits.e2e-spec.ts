@@ -37,6 +37,26 @@ describe('GraphQL limits and errors', () => {
     expect(Object.keys(res.data ?? {})).toHaveLength(15);
   });
 
+  it('rejects nested default-sized pages over the cost budget although no first is written', async () => {
+    // tracks (first defaults to 50) > artists (a list: 50) > images (a list: 50): about 127,000 > 20,000
+    const res = await app.gql('{ tracks { edges { node { artists { images { url } } } } } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/^query cost \d+ exceeds the budget of 20000$/);
+    expect(res.data).toBeUndefined();
+
+    // a first variable left out counts as the variable's declared default
+    const withVariable = await app.gql(
+      'query($n: Int = 100) { tracks(first: $n) { edges { node { artists { genres images { url } } } } } }',
+    );
+    expect(withVariable.errors?.[0]?.message).toMatch(/^query cost \d+ exceeds the budget of 20000$/);
+  });
+
+  it('runs an ordinary query over default-sized pages', async () => {
+    const res = await app.gql('{ tracks { totalCount edges { node { id name artists { name } } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ tracks: { totalCount: 0, edges: [] } });
+  });
+
   it('reports schema mistakes as GRAPHQL_VALIDATION_FAILED', async () => {
     const res = await app.gql('{ jobRuns { nope } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -12,7 +12,13 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         // eslint-disable-next-line @typescript-eslint/require-await
         async didResolveOperation(ctx) {
           if (!ctx.operation) return;
-          const error = checkQueryLimits(ctx.operation, ctx.document, ctx.request.variables ?? {}, limits);
+          const error = checkQueryLimits(
+            ctx.operation,
+            ctx.document,
+            ctx.request.variables ?? {},
+            limits,
+            ctx.schema,
+          );
           if (error) throw error;
         },
       };

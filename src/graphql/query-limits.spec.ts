@@ -1,7 +1,7 @@
-import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import { buildSchema, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, measureOperation } from './query-limits';
 
-function measure(query: string, variables: Record<string, unknown> = {}) {
+function measure(query: string, variables: Record<string, unknown> = {}, schema?: GraphQLSchema) {
   const document = parse(query);
   const operation = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION,
@@ -10,8 +10,8 @@ function measure(query: string, variables: Record<string, unknown> = {}) {
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
   );
   return {
-    ...measureOperation(operation, fragments, variables),
-    error: checkQueryLimits(operation, document, variables, DEFAULT_QUERY_LIMITS),
+    ...measureOperation(operation, fragments, variables, { schema }),
+    error: checkQueryLimits(operation, document, variables, DEFAULT_QUERY_LIMITS, schema),
   };
 }
 
@@ -46,5 +46,46 @@ describe('query limits', () => {
     expect(measure('query($n: Int) { works(first: $n) { id } }', { n: 7 }).cost).toBe(1 + 7);
     const expensive = '{ a(first: 100) { b(first: 100) { c(first: 100) { id } } } }';
     expect(measure(expensive).error?.message).toMatch(/^query cost \d+ exceeds the budget of 20000$/);
+  });
+
+  describe('with the schema', () => {
+    const schema = buildSchema(`
+      type Query { tracks(first: Int = 50): TrackConnection! sized(first: Int): TrackConnection! track: Track }
+      type TrackConnection { edges: [TrackEdge!]! totalCount: Int! }
+      type TrackEdge { node: Track! }
+      type Track { id: ID! artists: [Artist!]! }
+      type Artist { name: String! images: [Image!]! }
+      type Image { url: String! }
+    `);
+    const m = (query: string, variables: Record<string, unknown> = {}) => measure(query, variables, schema);
+
+    it('sizes a page whose first is omitted by the argument default, else the default page size', () => {
+      // tracks: 1 + 50 × (edges: 1 + 1 × (node: 1 + 1))
+      expect(m('{ tracks { edges { node { id } } } }').cost).toBe(1 + 50 * (1 + 1 * (1 + 1)));
+      expect(m('{ sized { edges { node { id } } } }').cost).toBe(1 + 50 * (1 + 1 * (1 + 1)));
+      expect(m('{ tracks(first: 3) { edges { node { id } } } }').cost).toBe(1 + 3 * (1 + 1 * (1 + 1)));
+    });
+
+    it('sizes a page from a variable: its value, else its declared default, else the argument default', () => {
+      const q = 'query($n: Int = 80) { tracks(first: $n) { edges { node { id } } } }';
+      expect(m(q, { n: 2 }).cost).toBe(1 + 2 * 3);
+      expect(m(q).cost).toBe(1 + 80 * 3);
+      expect(m('query($n: Int) { tracks(first: $n) { edges { node { id } } } }').cost).toBe(1 + 50 * 3);
+    });
+
+    it('counts a list without first as a default-sized page, but not the edges of a page', () => {
+      // track: 1 + (artists: 1 + 50 × (name))
+      expect(m('{ track { artists { name } } }').cost).toBe(1 + 1 + 50 * 1);
+      expect(m('{ track { ... on Track { artists { ...A } } } } fragment A on Artist { name }').cost).toBe(
+        1 + 1 + 50 * 1,
+      );
+    });
+
+    it('rejects default-sized pages nested over the budget', () => {
+      const nestedDefaults = '{ tracks { edges { node { artists { images { url } } } } } }';
+      expect(m(nestedDefaults).cost).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+      expect(m(nestedDefaults).error?.message).toMatch(/^query cost \d+ exceeds the budget of 20000$/);
+      expect(m('{ tracks { totalCount edges { node { id artists { name } } } } }').error).toBeUndefined();
+    });
   });
 });
