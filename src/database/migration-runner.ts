@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { sleep } from 'src/common/process-utils';
-import { dataSourceOptions } from './data-source-options';
+import { CONNECTION_TIMEOUT_MS, dataSourceOptions } from './data-source-options';
 
 // Any constant works; it only has to be the same in every process of this service.
 const MIGRATION_LOCK_KEY = 71_407_712;
+// pg treats a connection timeout of 0 as none at all.
+const MIN_ATTEMPT_MS = 100;
 
 export interface MigrationResult {
   applied: string[];
@@ -11,19 +13,28 @@ export interface MigrationResult {
 
 /**
  * Connects (retrying while the server is unreachable, up to `timeoutSeconds`) and applies pending migrations under
- * an advisory lock, so many processes starting at once migrate exactly once.
+ * an advisory lock, so many processes starting at once migrate exactly once. Each attempt is capped to the time left
+ * before the deadline, so a host that drops packets cannot hold start-up past it.
  */
 export async function runMigrations(
   url: string,
   options: { timeoutSeconds: number; log: (message: string) => void },
 ): Promise<MigrationResult> {
-  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 1 } }));
   const deadline = Date.now() + options.timeoutSeconds * 1000;
+  let dataSource: DataSource;
   for (let attempt = 1; ; attempt++) {
+    const remaining = Math.max(MIN_ATTEMPT_MS, deadline - Date.now());
+    dataSource = new DataSource(
+      dataSourceOptions(url, {
+        extra: { max: 1, connectionTimeoutMillis: Math.min(CONNECTION_TIMEOUT_MS, remaining) },
+      }),
+    );
     try {
       await dataSource.initialize();
       break;
     } catch (error) {
+      // A pool made before the failure (connected, then a first query failed) must not linger.
+      if (!dataSource.isInitialized) await dataSource.driver.disconnect().catch(() => undefined);
       if (Date.now() >= deadline) {
         throw new Error(
           `database unreachable after ${options.timeoutSeconds} s: ${(error as Error).message}`,
@@ -33,7 +44,7 @@ export async function runMigrations(
         );
       }
       options.log(`database unreachable (attempt ${attempt}: ${(error as Error).message}); retrying`);
-      await sleep(Math.min(1000 * attempt, 5000));
+      await sleep(Math.min(1000 * attempt, 5000, Math.max(0, deadline - Date.now())));
     }
   }
   try {
