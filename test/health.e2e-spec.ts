@@ -48,6 +48,14 @@ describe('health, metrics and a database outage', () => {
     expect(down.body.status).toBe('error');
     expect(down.body.checks.database.status).toBe('error');
 
+    // /metrics still answers with everything but the job counts it cannot read
+    const metrics = await app.http().get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('soundgraph_process_cpu_seconds_total');
+    expect(metrics.text).toContain('soundgraph_graphql_requests_total');
+    expect(metrics.text).toContain('# TYPE soundgraph_jobs gauge');
+    expect(metrics.text).not.toMatch(/^soundgraph_jobs\{/m);
+
     const res = await app.gql('{ jobRuns { totalCount } }');
     expect(res.errors?.[0]?.message).toBe('Internal server error');
     expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');

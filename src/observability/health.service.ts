@@ -11,7 +11,7 @@ export interface HealthReport {
 // Each check gets well under the 2 s the endpoint promises, so a hung database still yields a prompt 503.
 const CHECK_TIMEOUT_MS = 1500;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { rootLogger } from 'src/common/logger';
 import { JobsService } from 'src/jobs/jobs.service';
+import { withTimeout } from './health.service';
+
+// A scrape must answer even while the database does not (Prometheus times scrapes out at 10 s by default).
+const JOB_COUNTS_TIMEOUT_MS = 1000;
 
 /** One Prometheus registry per application instance (tests boot several in one process). */
 @Injectable()
@@ -39,8 +44,15 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const row of await jobs.countsByKindAndStatus())
-          this.set({ kind: row.kind, status: row.status }, row.count);
+        let rows: Awaited<ReturnType<JobsService['countsByKindAndStatus']>>;
+        try {
+          rows = await withTimeout(jobs.countsByKindAndStatus(), JOB_COUNTS_TIMEOUT_MS);
+        } catch (error) {
+          // A database outage must not take the other metrics down with it: no samples, and a warning.
+          rootLogger().warn({ err: error }, 'metrics: job counts unavailable');
+          return;
+        }
+        for (const row of rows) this.set({ kind: row.kind, status: row.status }, row.count);
       },
     });
   }
