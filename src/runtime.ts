@@ -17,12 +17,25 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+// duplicate_database, and the unique index of pg_database when two CREATE DATABASE race to commit.
+const ALREADY_CREATED = new Set(['42P04', '23505']);
+
+/**
+ * The embedded server's application database, created on first use. Processes starting together on a fresh
+ * DATA_DIR may all see it missing and all create it: whichever loses finds it made, which is what it wanted.
+ */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    if (exists.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      } catch (error) {
+        if (!ALREADY_CREATED.has((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
   } finally {
     await client.end();
   }
