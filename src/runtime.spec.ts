@@ -27,7 +27,7 @@ describe('ensureDatabase', () => {
       names.push(name);
       const urls = await Promise.all(Array.from({ length: 6 }, () => ensureDatabase(serverUrl(), name)));
       expect(new Set(urls).size).toBe(1);
-      expect(new URL(urls[0]!).pathname).toBe(`/${name}`);
+      expect(new URL(urls[0]).pathname).toBe(`/${name}`);
       expect(await admin('SELECT 1 FROM pg_database WHERE datname = $1', [name])).toHaveLength(1);
     }
   });
