@@ -1,3 +1,4 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -129,6 +130,48 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(await second.stop('SIGTERM')).toBe(0);
     expect(pidAlive(pgPid)).toBe(false);
   }, 90_000);
+
+  it('starts cleanly over a postmaster.pid naming a dead pid, or a live process that is not PostgreSQL', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+    const first = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(first);
+    await first.waitFor(/GraphQL: +http/, 60_000);
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(fs.existsSync(pidFile)).toBe(false);
+
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    expect(pidAlive(gone)).toBe(false);
+    // A pid reused by another program of the user PostgreSQL runs as (as root: `postgres`), which PostgreSQL
+    // itself would take for a live postmaster and refuse to start over.
+    const asRoot = process.getuid?.() === 0;
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    const other = spawn('sleep', ['600'], {
+      stdio: 'ignore',
+      ...(asRoot ? { uid: id('-u'), gid: id('-g') } : {}),
+    });
+    const otherExited = new Promise((resolve) => other.once('exit', resolve));
+    try {
+      // a dead pid (the machine rebooted), then a live pid that is not PostgreSQL
+      for (const stalePid of [gone, other.pid!]) {
+        fs.writeFileSync(pidFile, [String(stalePid), ...lines.slice(1)].join('\n'));
+        const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
+        running.push(service);
+        const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1];
+        expect((await fetch(`${url}/health`)).status).toBe(200);
+        const pgPid = postmasterPid(dataDir)!;
+        expect(pgPid).not.toBe(stalePid);
+        expect(pidAlive(pgPid)).toBe(true);
+        expect(await service.stop('SIGTERM')).toBe(0);
+        expect(pidAlive(pgPid)).toBe(false);
+      }
+    } finally {
+      other.kill('SIGKILL');
+      await otherExited;
+    }
+  }, 180_000);
 
   it('lets the CLI use the database of a running service on the same DATA_DIR', async () => {
     const dataDir = freshDataDir();
