@@ -48,25 +48,38 @@ export interface PreparedProcess {
 export async function prepareProcess(
   baseConfig: AppConfig,
   log: (message: string) => void,
+  signal?: AbortSignal,
 ): Promise<PreparedProcess> {
   const credentials = withSandboxCredentials(baseConfig);
-  const runtime = await prepareRuntime(credentials.config, log);
+  const runtime = await prepareRuntime(credentials.config, log, { signal });
   return { config: runtime.config, runtime, generatedKey: credentials.generatedKey };
 }
 
-/** Starts the whole service: database, migrations, Nest, HTTP. Used by main.ts and by tests. */
-export async function startService(baseConfig: AppConfig): Promise<RunningService> {
+/**
+ * Starts the whole service: database, migrations, Nest, HTTP. Used by main.ts and by tests. When `signal` aborts
+ * (SIGINT/SIGTERM during start-up), whatever has started is stopped and the promise rejects with the signal's reason.
+ */
+export async function startService(
+  baseConfig: AppConfig,
+  options: { signal?: AbortSignal } = {},
+): Promise<RunningService> {
+  const { signal } = options;
   const logger = rootLogger(baseConfig.logLevel);
-  const { runtime, config, generatedKey } = await prepareProcess(baseConfig, (message) =>
-    logger.info(message),
+  const { runtime, config, generatedKey } = await prepareProcess(
+    baseConfig,
+    (message) => logger.info(message),
+    signal,
   );
   let app: INestApplication | undefined;
   try {
+    signal?.throwIfAborted();
     app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl: runtime.databaseUrl }), {
       logger: new PinoNestLogger(logger),
       abortOnError: false,
     });
+    signal?.throwIfAborted();
     await app.listen(config.port, config.host);
+    signal?.throwIfAborted();
   } catch (error) {
     await app?.close().catch(() => undefined);
     await runtime.stop();

@@ -1,13 +1,23 @@
 import 'reflect-metadata';
-import { startService, loadConfigOrExit } from './bootstrap';
+import { loadConfigOrExit, RunningService, startService } from './bootstrap';
 import { rootLogger } from './common/logger';
+
+class StartupInterrupted extends Error {}
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = rootLogger(config.logLevel);
-  const service = await startService(config);
 
+  // Registered before anything starts: a signal during migrations or Nest's boot must still stop the embedded
+  // database (a detached process) instead of killing us and leaving it running.
+  let service: RunningService | undefined;
+  const starting = new AbortController();
   const shutdown = (signal: string) => {
+    if (!service) {
+      logger.info(`${signal} received during start-up, stopping what has started`);
+      starting.abort(new StartupInterrupted(signal));
+      return;
+    }
     logger.info(`${signal} received, shutting down`);
     service.close().then(
       () => process.exit(0),
@@ -19,6 +29,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    service = await startService(config, { signal: starting.signal });
+  } catch (error) {
+    if (!(error instanceof StartupInterrupted)) throw error;
+    logger.info('stopped during start-up');
+    process.exit(0);
+  }
+  if (starting.signal.aborted) return shutdown((starting.signal.reason as Error).message);
 
   const roles = service.config.runsApi ? `GraphQL at ${service.url}/graphql` : 'worker (no GraphQL)';
   logger.info(

@@ -52,32 +52,41 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
 export async function prepareRuntime(
   config: AppConfig,
   log: (message: string) => void,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; signal?: AbortSignal } = {},
 ): Promise<Runtime> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const server = new EmbeddedPostgresServer({ dir: path.join(config.dataDir, 'postgres'), log });
     embedded = await server.ensureRunning();
-    databaseUrl = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
   }
   let sandbox: SandboxRuntime | undefined;
   const stop = async () => {
     await sandbox?.stop();
     await embedded?.stop();
   };
+  // From here on, a failure or an abort (a signal during start-up) stops whatever this process has started.
   try {
+    if (embedded) {
+      signal?.throwIfAborted();
+      databaseUrl = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
+    }
+    signal?.throwIfAborted();
     sandbox = await startSandbox(config, log);
     if (options.migrate !== false) {
-      const { applied } = await runMigrations(databaseUrl, {
+      const { applied } = await runMigrations(databaseUrl!, {
         timeoutSeconds: config.databaseConnectTimeoutSeconds,
         log,
+        signal,
       });
       if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     }
+    signal?.throwIfAborted();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { config: sandbox.config, sandbox, databaseUrl, embedded, stop };
+  return { config: sandbox.config, sandbox, databaseUrl: databaseUrl!, embedded, stop };
 }

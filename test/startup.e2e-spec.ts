@@ -173,6 +173,34 @@ describe('start-up, shutdown and the embedded database', () => {
     }
   }, 180_000);
 
+  it('stops the embedded database it started when SIGTERM arrives during start-up', async () => {
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const service = spawnTs('src/main.ts', [], baseEnv(dataDir));
+    running.push(service);
+    // logged once the server answers, before the database, the emulators, the migrations and Nest
+    await service.waitFor(/embedded PostgreSQL started on port/, 60_000);
+    const pgPid = postmasterPid(dataDir)!;
+    expect(pidAlive(pgPid)).toBe(true);
+    const cluster = fs.realpathSync(path.join(dataDir, 'postgres'));
+    expect(await service.stop('SIGTERM')).toBe(0);
+    expect(service.output()).toContain('SIGTERM received during start-up');
+    expect(service.output()).not.toContain('Soundgraph is running');
+    expect(pidAlive(pgPid)).toBe(false);
+    // no PostgreSQL process of any kind is left on this cluster
+    const leftovers = fs
+      .readdirSync(fs.existsSync('/proc') ? '/proc' : os.tmpdir())
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(cluster);
+        } catch {
+          return false;
+        }
+      });
+    expect(leftovers).toEqual([]);
+  }, 90_000);
+
   it('lets the CLI use the database of a running service on the same DATA_DIR', async () => {
     const dataDir = freshDataDir();
     dirs.push(dataDir);

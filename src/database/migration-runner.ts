@@ -1,5 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { sleep } from 'src/common/process-utils';
 import { CONNECTION_TIMEOUT_MS, dataSourceOptions } from './data-source-options';
 
 // Any constant works; it only has to be the same in every process of this service.
@@ -18,11 +18,13 @@ export interface MigrationResult {
  */
 export async function runMigrations(
   url: string,
-  options: { timeoutSeconds: number; log: (message: string) => void },
+  options: { timeoutSeconds: number; log: (message: string) => void; signal?: AbortSignal },
 ): Promise<MigrationResult> {
+  const { signal } = options;
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   let dataSource: DataSource;
   for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
     const remaining = Math.max(MIN_ATTEMPT_MS, deadline - Date.now());
     dataSource = new DataSource(
       dataSourceOptions(url, {
@@ -44,7 +46,9 @@ export async function runMigrations(
         );
       }
       options.log(`database unreachable (attempt ${attempt}: ${(error as Error).message}); retrying`);
-      await sleep(Math.min(1000 * attempt, 5000, Math.max(0, deadline - Date.now())));
+      const pause = Math.min(1000 * attempt, 5000, Math.max(0, deadline - Date.now()));
+      // A signal during the pause ends the wait at once (the next turn of the loop throws).
+      await delay(pause, undefined, { signal }).catch(() => undefined);
     }
   }
   try {
