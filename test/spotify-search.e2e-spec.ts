@@ -19,6 +19,8 @@ describe('Spotify searches, artist insights and listeners', () => {
   let developmentSpotify: SpotifyEmulator;
   let extended: TestApp;
   let learning: TestApp;
+  /** Auto mode against the extended emulator: what it learns comes from injected 400s. */
+  let unsure: TestApp;
 
   beforeAll(async () => {
     extendedSpotify = new SpotifyEmulator({ mode: 'extended', rateLimit: false });
@@ -28,13 +30,14 @@ describe('Spotify searches, artist insights and listeners', () => {
       catalog: extendedSpotify.catalog,
     });
     await Promise.all([extendedSpotify.start(), developmentSpotify.start()]);
-    [extended, learning] = await Promise.all([
+    [extended, learning, unsure] = await Promise.all([
       createTestApp(spotifyEnv(extendedSpotify, 'extended')),
       createTestApp(spotifyEnv(developmentSpotify, 'auto')),
+      createTestApp(spotifyEnv(extendedSpotify, 'auto')),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([extended?.close(), learning?.close()]);
+    await Promise.all([extended?.close(), learning?.close(), unsure?.close()]);
     await Promise.all([extendedSpotify?.stop(), developmentSpotify?.stop()]);
   });
   beforeEach(() => {
@@ -82,6 +85,34 @@ describe('Spotify searches, artist insights and listeners', () => {
     ]);
     expect(await service.searchLimit()).toBe(10);
     expect(await extended.app.get(SpotifyService).searchLimit()).toBe(50);
+  });
+
+  it('takes any 400 on a wide search as "wide pages refused" only when the same search at 10 is accepted', async () => {
+    const service = unsure.app.get(SpotifyService);
+    const badRequest = (message: string, count: number) =>
+      extendedSpotify.injectFault({
+        status: 400,
+        body: { error: { status: 400, message } },
+        count,
+        path: '/v1/search',
+      });
+    // refused at 50 and at 10: the 400 was not about the page size, nothing is learned
+    badRequest('Invalid request', 2);
+    await expect(service.searchTrack({ title: 'Golden Hour' })).rejects.toMatchObject({ status: 400 });
+    expect(await service.capability('search.limit50')).toBeUndefined();
+    // Spotify's wording for "limit too high" is not documented: a 400 that never says "limit" still teaches it
+    badRequest('Invalid request', 1);
+    const found = await service.searchTrack({ title: 'Golden Hour' });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(10);
+    expect(await service.capability('search.limit50')).toBe(false);
+    expect(await service.searchLimit()).toBe(10);
+    expect(searches(extendedSpotify).map((r) => [r.query.limit, r.status])).toEqual([
+      ['50', 400],
+      ['10', 400],
+      ['50', 400],
+      ['10', 200],
+    ]);
   });
 
   it('gives top tracks per market and related artists in extended mode; null for an unknown artist', async () => {

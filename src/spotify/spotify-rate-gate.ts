@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Gauge } from 'prom-client';
 import { sleep } from 'src/common/process-utils';
 import { MetricsService } from 'src/observability/metrics.service';
@@ -17,7 +17,7 @@ export const RATE_LIMIT = 'RATE_LIMIT';
  * in case someone extended it. Waits over a minute, and quota exhaustion, throw instead of sleeping.
  */
 @Injectable()
-export class SpotifyRateGate {
+export class SpotifyRateGate implements OnModuleDestroy {
   private readonly logger = new Logger(SpotifyRateGate.name);
   /** Local clock (ms) until which nothing may be sent. */
   private blockedUntil = 0;
@@ -25,6 +25,7 @@ export class SpotifyRateGate {
   private reading: Promise<void> | undefined;
   private warnedAt = 0;
   private readonly waitGauge?: Gauge;
+  private waitEnds?: NodeJS.Timeout;
 
   constructor(
     private readonly repo: ProviderRateLimitRepository,
@@ -37,20 +38,35 @@ export class SpotifyRateGate {
     );
   }
 
+  onModuleDestroy(): void {
+    clearTimeout(this.waitEnds);
+  }
+
   /** Resolves when a request may be sent; throws `SpotifyRateLimitedError` rather than wait past a minute. */
   async waitTurn(): Promise<void> {
     for (;;) {
       if (this.blockedUntil <= Date.now()) await this.refresh();
       const wait = this.blockedUntil - Date.now();
-      if (wait <= 0) {
-        this.waitGauge?.set(0);
-        return;
-      }
-      this.waitGauge?.set(wait / 1000);
+      this.showWait(wait);
+      if (wait <= 0) return;
       const quota = this.reason === QUOTA_EXCEEDED;
       if (quota || wait > MAX_RATE_LIMIT_WAIT_MS) throw new SpotifyRateLimitedError(wait / 1000, quota);
       await sleep(wait);
     }
+  }
+
+  /**
+   * Sets the wait gauge, and brings it down when the wait is over even if no request comes then (a job that
+   * rescheduled itself past a long block does not come back to reset it).
+   */
+  private showWait(ms: number): void {
+    if (!this.waitGauge) return;
+    this.waitGauge.set(Math.max(0, ms) / 1000);
+    clearTimeout(this.waitEnds);
+    this.waitEnds = undefined;
+    if (ms <= 0) return;
+    this.waitEnds = setTimeout(() => this.showWait(this.blockedUntil - Date.now()), ms);
+    this.waitEnds.unref();
   }
 
   /** Records a 429 for every process. */

@@ -248,7 +248,11 @@ export class SpotifyService implements OnModuleInit {
   /** Settles when the search that is learning `search.limit50` has its answer. */
   private searchProbe?: Promise<void>;
 
-  /** One search at the widest page this app allows, learning `search.limit50` from the answer. */
+  /**
+   * One search at the widest page this app allows, learning `search.limit50` from the answer. Spotify does not
+   * document the wording of its "limit too high" 400, so any 400 on a wide search gets one retry at 10: when that
+   * one is accepted, wide pages are not allowed (learned); when it is refused too, the 400 was about something else.
+   */
   private async wideSearch(
     q: string,
     type: 'track' | 'artist',
@@ -265,18 +269,16 @@ export class SpotifyService implements OnModuleInit {
       }
       return result;
     } catch (error) {
-      if (!(
-        wide &&
-        error instanceof SpotifyApiError &&
-        error.status === 400 &&
-        /limit/i.test(error.message)
-      )) {
-        throw error;
-      }
+      if (!(wide && error instanceof SpotifyApiError && error.status === 400)) throw error;
+      const narrow = await this.client.search({ q, type: [type], limit: SEARCH_LIMITS.development });
       await this.capabilities.record([
-        { name: 'search.limit50', available: false, reason: `GET /search refused limit=${limit} (400)` },
+        {
+          name: 'search.limit50',
+          available: false,
+          reason: `GET /search refused limit=${limit} (400) and accepted limit=${SEARCH_LIMITS.development}`,
+        },
       ]);
-      return this.client.search({ q, type: [type], limit: SEARCH_LIMITS.development });
+      return narrow;
     }
   }
 
