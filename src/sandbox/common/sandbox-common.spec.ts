@@ -1,5 +1,6 @@
 import { SandboxFaultStore, parseFaultNumbers, type FaultSpecBase } from './sandbox-faults';
 import { RollingWindowRateLimiter } from './sandbox-rate-limiter';
+import { SandboxRequestLog } from './sandbox-request-log';
 import { SandboxRouter } from './sandbox-router';
 
 const ok = () => ({ status: 200 });
@@ -92,5 +93,38 @@ describe('RollingWindowRateLimiter', () => {
     const limiter = new RollingWindowRateLimiter(60_000, 'requestsPerMinute', false, () => 0);
     expect(() => limiter.setLimit(0)).toThrow('requestsPerMinute must be a positive integer or false');
     expect(limiter.hit('a').allowed).toBe(true);
+  });
+});
+
+describe('SandboxRequestLog', () => {
+  const entry = (path: string) => ({
+    method: 'GET',
+    path,
+    query: {},
+    time: '2026-01-01T00:00:00.000Z',
+    status: 200,
+  });
+
+  it('lists entries by arrival, whatever order they were answered in', () => {
+    const log = new SandboxRequestLog();
+    const [first, second, third] = [log.arrive(), log.arrive(), log.arrive()];
+    log.record(entry('/b'), second);
+    log.record(entry('/c'), third);
+    log.record(entry('/a'), first);
+    log.record(entry('/d'));
+    expect(log.list().map((e) => e.path)).toEqual(['/a', '/b', '/c', '/d']);
+    log.clear();
+    expect(log.list()).toEqual([]);
+  });
+
+  it('asks its owner for the place of the request being answered', () => {
+    let current: number | undefined;
+    const log = new SandboxRequestLog(() => current);
+    const [first, second] = [log.arrive(), log.arrive()];
+    current = second;
+    log.record(entry('/second'));
+    current = first;
+    log.record(entry('/first'));
+    expect(log.list().map((e) => e.path)).toEqual(['/first', '/second']);
   });
 });

@@ -1,5 +1,6 @@
 // Base of the emulators: the server lifecycle and the state every provider has (clock, injected faults, request log,
 // rate limiter), with the control operations on it. Subclasses add their data, handlers and request pipeline.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerResponse } from 'node:http';
 import { SandboxClock } from './sandbox-clock';
 import type { SandboxControl } from './sandbox-control';
@@ -33,7 +34,9 @@ export interface SandboxEmulatorOptions<S extends FaultSpecBase> {
 export abstract class SandboxEmulator<S extends FaultSpecBase, E extends RequestLogEntry> {
   protected readonly clock: SandboxClock;
   protected readonly faultStore: SandboxFaultStore<S>;
-  protected readonly log = new SandboxRequestLog<E>();
+  /** The request being answered: when it arrived (emulator clock) and its place in the request log. */
+  private readonly arrival = new AsyncLocalStorage<{ readonly order: number; readonly time: number }>();
+  protected readonly log = new SandboxRequestLog<E>(() => this.arrival.getStore()?.order);
   protected readonly limiter: RollingWindowRateLimiter;
   protected readonly server: SandboxServer;
   private readonly initialRateLimit: number | false;
@@ -53,7 +56,10 @@ export abstract class SandboxEmulator<S extends FaultSpecBase, E extends Request
       port: options.port ?? 0,
       crashResult: options.crashResult,
       control: { handle: (req) => this.control.handle(req) },
-      serve: (req, res) => this.handle(req, res),
+      // The arrival is taken before anything else happens to the request, and follows its handling through every
+      // await, so the provider's `logEntry` and `log.record` find it without passing it around.
+      serve: (req, res) =>
+        this.arrival.run({ order: this.log.arrive(), time: this.now() }, () => this.handle(req, res)),
     });
   }
 
@@ -112,13 +118,13 @@ export abstract class SandboxEmulator<S extends FaultSpecBase, E extends Request
     this.log.clear();
   }
 
-  /** The request-log fields every provider records (a provider may add its own). */
+  /** The request-log fields every provider records (a provider may add its own); the time is the arrival's. */
   protected logEntry(req: EmulatorRequest, status: number): RequestLogEntry {
     return {
       method: req.method,
       path: req.pathname,
       query: queryObject(req.query),
-      time: new Date(this.now()).toISOString(),
+      time: new Date(this.arrival.getStore()?.time ?? this.now()).toISOString(),
       status,
     };
   }

@@ -118,6 +118,23 @@ describe('Spotify emulator: control API, faults and rate limit', () => {
     expect(emu.requestLog()).toHaveLength(2);
   });
 
+  it('logs a request at its arrival, before a later one that was answered first', async () => {
+    await control('DELETE', '/requests');
+    emu.injectFault({ delayMs: 300, count: 1, path: '/v1/tracks/' });
+    const arrived = now;
+    const slow = getJson(trackUrl, token);
+    // the fault is used up once the slow request is in the emulator, waiting out its delay
+    while (emu.faults().length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    now += 5_000;
+    const artistUrl = `${emu.apiUrl}/artists/${known.rueDeVivreArtistId}`;
+    expect((await getJson(artistUrl, token)).status).toBe(200);
+    expect((await slow).status).toBe(200);
+    expect(emu.requestLog().map((r) => [r.path, r.time])).toEqual([
+      [`/v1/tracks/${known.accentedTrackId}`, new Date(arrived).toISOString()],
+      [`/v1/artists/${known.rueDeVivreArtistId}`, new Date(arrived + 5_000).toISOString()],
+    ]);
+  });
+
   it('switches mode and reports a catalog summary', async () => {
     expect((await control<{ mode: string }>('GET', '/mode')).body.mode).toBe('extended');
     await control('POST', '/mode', { mode: 'development' });
