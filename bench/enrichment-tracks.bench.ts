@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   await sql.connect();
   const reset = () =>
     sql.query(
-      'UPDATE track SET popularity = NULL, isrc = NULL, enriched_at = NULL, popularity_source = NULL, popularity_fetched_at = NULL, isrc_source = NULL, isrc_fetched_at = NULL',
+      'UPDATE track SET popularity = NULL, isrc = NULL, enriched_at = NULL, checked_at = NULL, popularity_source = NULL, popularity_fetched_at = NULL, isrc_source = NULL, isrc_fetched_at = NULL',
     );
 
   // A small run first (its tracks only), then the whole set: memory must not grow with the file.
@@ -125,17 +125,20 @@ async function main(): Promise<void> {
     sql.query(copyFrom(`COPY staging FROM STDIN WITH (FORMAT csv, HEADER true)`)),
   );
   await sql.query(
-    // the same columns the service writes (values, their sources and times), so only the mechanism differs
+    // the same columns the service writes (values, their sources and times, and every row's checked_at), so only
+    // the mechanism differs
     `UPDATE track t SET popularity = COALESCE(s.popularity, t.popularity),
        popularity_source = CASE WHEN s.popularity IS NOT NULL THEN 'SPOTIFY' ELSE t.popularity_source END,
        popularity_fetched_at = CASE WHEN s.popularity IS NOT NULL THEN now() ELSE t.popularity_fetched_at END,
        isrc = COALESCE(s.isrc, t.isrc),
        isrc_source = CASE WHEN s.isrc IS NOT NULL THEN 'SPOTIFY' ELSE t.isrc_source END,
        isrc_fetched_at = CASE WHEN s.isrc IS NOT NULL THEN now() ELSE t.isrc_fetched_at END,
-       enriched_at = now(), updated_at = now()
-     FROM staging s WHERE t.id = s.track_id
-       AND (t.enriched_at IS NULL OR t.popularity IS DISTINCT FROM COALESCE(s.popularity, t.popularity)
-            OR t.isrc IS DISTINCT FROM COALESCE(s.isrc, t.isrc))`,
+       enriched_at = CASE WHEN (s.popularity IS NOT NULL OR s.isrc IS NOT NULL) AND (t.enriched_at IS NULL
+                            OR t.popularity IS DISTINCT FROM COALESCE(s.popularity, t.popularity)
+                            OR t.isrc IS DISTINCT FROM COALESCE(s.isrc, t.isrc))
+                          THEN now() ELSE t.enriched_at END,
+       checked_at = now(), updated_at = now()
+     FROM staging s WHERE t.id = s.track_id`,
   );
   await sql.query('COMMIT');
   const copySeconds = (Date.now() - started) / 1000;

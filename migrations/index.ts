@@ -6,6 +6,7 @@ import { TrackAndArtistEnrichment1795311955727 } from './1795311955727-TrackAndA
 import { InsightsAndGrowth1795313467692 } from './1795313467692-InsightsAndGrowth';
 import { SoundchartsCharts1795313775792 } from './1795313775792-SoundchartsCharts';
 import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory';
+import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentCheckedAt';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -15,4 +16,5 @@ export const migrations = [
   InsightsAndGrowth1795313467692,
   SoundchartsCharts1795313775792,
   ListeningHistory1795316846274,
+  EnrichmentCheckedAt1796310000000,
 ];

@@ -3,6 +3,8 @@ import { JobsService } from '../src/jobs/jobs.service';
 import { JobContext } from '../src/jobs';
 import { MusicService } from '../src/music';
 import { TrackEnrichmentJob } from '../src/enrichment/track-enrichment.job';
+import { ArtistEnrichmentJob } from '../src/enrichment/artist-enrichment.job';
+import * as fs from 'node:fs';
 import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
@@ -72,5 +74,65 @@ describe('track enrichment resumes after a crash', () => {
 
     expect(await snapshot(crashed)).toEqual(await snapshot(whole));
     expect((await snapshot(whole)).every((r) => r.enriched === true)).toBe(true);
+  });
+
+  it('ends an artist run killed between applying a page and saving its checkpoint with each artist once in its file', async () => {
+    const payload = { mode: 'BACKFILL' as const, pageSize: 3 };
+    for (const app of [whole, crashed]) {
+      await app.app
+        .get(MusicService)
+        .upsertSpotifyArtists(catalog.artists.map((a) => ({ spotifyId: a.id, name: a.name })));
+    }
+    const jobs = whole.app.get(JobsService);
+    const run = await jobs.createInline('spotify.enrich-artists', payload);
+    const done = await jobs.runInline(run.id);
+    expect(done.status).toBe('SUCCEEDED');
+    const wholeReport = done.result as { file: string; requested: number };
+    expect(wholeReport.requested).toBeGreaterThan(2 * payload.pageSize);
+
+    // The same run in the other database, "killed" after its second page was written and applied but before
+    // that page's checkpoint was saved: the file holds a page the checkpoint does not know about.
+    const job = crashed.app.get(ArtistEnrichmentJob);
+    let saved: unknown;
+    let saves = 0;
+    const context = (checkpoint: unknown, killAtSave?: number): JobContext<never> =>
+      ({
+        jobRunId: 'crash-test',
+        attempt: 1,
+        signal: new AbortController().signal,
+        checkpoint,
+        saveCheckpoint: (state: unknown) => {
+          if (++saves === killAtSave) throw new Error('killed');
+          saved = JSON.parse(JSON.stringify(state)); // stored as JSON, as the job queue does
+
+          return Promise.resolve();
+        },
+        progress: () => Promise.resolve(),
+      }) as unknown as JobContext<never>;
+    await expect(job.run(payload, context(undefined, 2))).rejects.toThrow('killed');
+    const report = await job.run(payload, context(saved));
+    expect(report.requested).toBe(wholeReport.requested);
+
+    // each run's own time aside, and in Spotify id order (the two databases number artists differently)
+    const lines = (file: string) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown> & { artistId: string })
+        .map((line) => ({ ...line, enrichedAt: undefined }))
+        .sort((a, b) => a.artistId.localeCompare(b.artistId));
+    const resumed = lines(report.file);
+    const ids = resumed.map((l) => l.artistId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(resumed).toEqual(lines(wholeReport.file));
+    const artists = (app: TestApp) =>
+      adminQueryIn(
+        app.databaseUrl,
+        `SELECT spotify_id, genres, genre_source, popularity, followers, enriched_at IS NOT NULL AS enriched,
+           checked_at IS NOT NULL AS checked
+         FROM artist ORDER BY spotify_id`,
+      );
+    expect(await artists(crashed)).toEqual(await artists(whole));
   });
 });

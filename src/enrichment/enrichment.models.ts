@@ -9,7 +9,9 @@ registerEnumType(EnrichmentModeEnum, {
   name: 'EnrichmentMode',
   valuesMap: {
     BACKFILL: { description: 'every item that has no enrichment yet, or whose enrichment is stale' },
-    INCREMENTAL: { description: 'items first seen in the last 7 days' },
+    INCREMENTAL: {
+      description: 'items first seen in the last 7 days (artists: only those not checked since)',
+    },
   },
 });
 
@@ -31,12 +33,13 @@ export class TrackCoverage {
   @Field(() => Int) total!: number;
   @Field(() => Int) enriched!: number;
   @Field(() => Float, { description: '0..100, one decimal' }) percent!: number;
-  @Field(() => Int, { description: 'enriched longer ago than ENRICH_STALE_DAYS' }) stale!: number;
+  @Field(() => Int, { description: 'enriched, and last checked longer ago than ENRICH_STALE_DAYS' })
+  stale!: number;
 }
 
 @ObjectType()
 export class ArtistCoverage extends TrackCoverage {
-  @Field(() => Int) withGenres!: number;
+  @Field(() => Int, { description: "with a genre other than 'unclassified'" }) withGenres!: number;
 }
 
 @ObjectType()

@@ -48,17 +48,26 @@ export class EnrichmentService implements OnModuleInit {
   }
 
   /**
-   * A reviewed file must be inside DATA_DIR and valid as a whole: header, ids, popularity 0–100, ISRCs. Any bad
-   * line rejects it (listing the lines) and nothing is applied; otherwise a job applies it.
+   * A reviewed file must be valid as a whole: header, ids, popularity 0–100, ISRCs, each track once, and every
+   * track_id a track Soundgraph has with that spotify_id. Any bad line rejects it (listing the lines) and nothing
+   * is applied; otherwise a job applies it. Through the API the file must be inside DATA_DIR (a relative path is
+   * taken from there, symbolic links resolved); `anywhere` (the CLI): any path, a relative one from the working
+   * directory.
    */
   async applyTrackFile(file: string, options: { anywhere?: boolean } = {}) {
-    const resolved = path.resolve(this.config.dataDir, file);
-    if (!options.anywhere && !resolved.startsWith(path.resolve(this.config.dataDir) + path.sep)) {
-      throw new BadUserInputError('file', `must be inside DATA_DIR (${this.config.dataDir})`);
+    const resolved = options.anywhere ? this.cliFile(file) : this.dataDirFile(file);
+    const { rows, problems } = await validateTrackEnrichmentFile(resolved);
+    const mismatched = await this.music.mismatchedTrackPairs(rows);
+    for (const m of mismatched) {
+      problems.push({
+        line: m.line,
+        reason: m.found
+          ? `spotify_id "${m.spotifyId}" is not the Spotify id of track ${m.trackId} (${m.storedSpotifyId ? `it is ${m.storedSpotifyId}` : 'it has none'})`
+          : `track_id "${m.trackId}" is not a track Soundgraph has`,
+      });
     }
-    if (!fs.existsSync(resolved)) throw new BadUserInputError('file', `no such file: ${file}`);
-    const { problems } = await validateTrackEnrichmentFile(resolved);
     if (problems.length) {
+      problems.sort((a, b) => a.line - b.line);
       const shown = problems.slice(0, 50).map((p) => `line ${p.line}: ${p.reason}`);
       const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
       throw new BadUserInputError(
@@ -67,6 +76,35 @@ export class EnrichmentService implements OnModuleInit {
       );
     }
     return { kind: APPLY_TRACK_ENRICHMENT_JOB, payload: { file: resolved } };
+  }
+
+  /** The operator's own machine: the path as typed, relative to the working directory. */
+  private cliFile(file: string): string {
+    const resolved = path.resolve(process.cwd(), file);
+    if (!fs.existsSync(resolved)) throw new BadUserInputError('file', `no such file: ${resolved}`);
+    if (!fs.statSync(resolved).isFile()) throw new BadUserInputError('file', `is not a file: ${resolved}`);
+    return resolved;
+  }
+
+  /** Inside DATA_DIR, symbolic links resolved: a path that leads anywhere else is refused. */
+  private dataDirFile(file: string): string {
+    const root = this.config.dataDir;
+    const candidate = path.resolve(root, file);
+    const inside = (dir: string, p: string) => p.startsWith(dir + path.sep);
+    if (!inside(path.resolve(root), candidate)) {
+      throw new BadUserInputError('file', `must be inside DATA_DIR (${root})`);
+    }
+    let real: string;
+    let realRoot: string;
+    try {
+      realRoot = fs.realpathSync(root);
+      real = fs.realpathSync(candidate);
+    } catch {
+      throw new BadUserInputError('file', `no such file: ${file}`);
+    }
+    if (!inside(realRoot, real)) throw new BadUserInputError('file', `must be inside DATA_DIR (${root})`);
+    if (!fs.statSync(real).isFile()) throw new BadUserInputError('file', `is not a file: ${file}`);
+    return real;
   }
 
   async coverage(): Promise<EnrichmentCoverage> {

@@ -73,8 +73,13 @@ export interface LineProblem {
   reason: string;
 }
 
+/** A row read back from a file, with its line (1 = the header). */
+export interface TrackEnrichmentLine extends TrackEnrichmentRow {
+  line: number;
+}
+
 /** Parses one data line; a reason when it is not valid. */
-function parseRow(record: string[], line: number): TrackEnrichmentRow | LineProblem {
+function parseRow(record: string[], line: number): TrackEnrichmentLine | LineProblem {
   const [trackId = '', spotifyId = '', popularity = '', isrc = ''] = record;
   if (record.length !== TRACK_CSV_HEADER.length)
     return { line, reason: `expected 4 cells, found ${record.length}` };
@@ -91,7 +96,7 @@ function parseRow(record: string[], line: number): TrackEnrichmentRow | LineProb
     code = normalizeIsrc(isrc) ?? null;
     if (!code) return { line, reason: `isrc "${isrc}" is not an ISRC` };
   }
-  return { trackId, spotifyId, popularity: pop, isrc: code };
+  return { line, trackId, spotifyId, popularity: pop, isrc: code };
 }
 
 /**
@@ -103,9 +108,9 @@ export async function* readTrackEnrichmentFile(
   chunkSize: number,
   problems: LineProblem[],
   skipRows = 0,
-): AsyncGenerator<TrackEnrichmentRow[]> {
+): AsyncGenerator<TrackEnrichmentLine[]> {
   const parser = fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true }));
-  let chunk: TrackEnrichmentRow[] = [];
+  let chunk: TrackEnrichmentLine[] = [];
   let seen = 0;
   let header = true;
   for await (const { record, info } of parser as AsyncIterable<{
@@ -136,12 +141,28 @@ export async function* readTrackEnrichmentFile(
   if (chunk.length) yield chunk;
 }
 
-/** Every problem of a file, without applying anything. */
+/**
+ * Every problem of a file, without applying anything: each line on its own, and a track_id on more than one line
+ * (the apply keeps one row per track, so the file would not mean one thing). Returns the identity of each valid
+ * row (first occurrences), for the caller to check against the database.
+ */
 export async function validateTrackEnrichmentFile(
   file: string,
-): Promise<{ rows: number; problems: LineProblem[] }> {
+): Promise<{ rows: { line: number; trackId: string; spotifyId: string }[]; problems: LineProblem[] }> {
   const problems: LineProblem[] = [];
-  let rows = 0;
-  for await (const chunk of readTrackEnrichmentFile(file, 10_000, problems)) rows += chunk.length;
+  const rows: { line: number; trackId: string; spotifyId: string }[] = [];
+  const firstLine = new Map<string, number>();
+  for await (const chunk of readTrackEnrichmentFile(file, 10_000, problems)) {
+    for (const { line, trackId, spotifyId } of chunk) {
+      const first = firstLine.get(trackId);
+      if (first !== undefined) {
+        problems.push({ line, reason: `track_id "${trackId}" repeats line ${first}` });
+        continue;
+      }
+      firstLine.set(trackId, line);
+      rows.push({ line, trackId, spotifyId });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
   return { rows, problems };
 }

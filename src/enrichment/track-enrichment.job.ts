@@ -4,6 +4,7 @@ import { AppConfig } from 'src/config';
 import { JobContext, JobRegistry, PermanentJobError } from 'src/jobs';
 import { MusicService } from 'src/music';
 import { normalizeIsrc, SpotifyService } from 'src/spotify';
+import { checkApplyCounts, checkFetchCounts, checkFileRows } from './enrichment-counts';
 import { APPLY_TRACK_ENRICHMENT_JOB, ENRICH_TRACKS_JOB, EnrichmentMode } from './enrichment-jobs';
 import {
   LineProblem,
@@ -71,6 +72,7 @@ export class TrackEnrichmentJob implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register<EnrichTracksPayload, EnrichTracksReport, Checkpoint>({
       kind: ENRICH_TRACKS_JOB,
+      singleton: (payload) => (payload.dryRun ? 'dry-run' : 'apply'),
       expireInSeconds: 6 * 3600,
       handle: (payload, ctx) => this.run(payload, ctx),
     });
@@ -111,11 +113,7 @@ export class TrackEnrichmentJob implements OnModuleInit {
     };
     if (cp.phase === 'fetch') cp = await this.fetch(payload.mode, cp, ctx);
     const report = cp.report;
-    if (report.requested !== report.fetched + report.unknownIds) {
-      throw new PermanentJobError(
-        `counts do not add up: requested ${report.requested} ≠ fetched ${report.fetched} + unknown ${report.unknownIds}`,
-      );
-    }
+    checkFetchCounts(report);
     if (dryRun) return report;
     const applied = await this.applyFile(
       report.file,
@@ -125,11 +123,7 @@ export class TrackEnrichmentJob implements OnModuleInit {
       cp.apply,
       report,
     );
-    if (applied.rows !== report.requested) {
-      throw new PermanentJobError(
-        `counts do not add up: the file has ${applied.rows} rows for ${report.requested} tracks requested`,
-      );
-    }
+    checkFileRows(applied.rows, report.requested);
     return { ...report, ...applied };
   }
 
@@ -178,7 +172,8 @@ export class TrackEnrichmentJob implements OnModuleInit {
 
   /**
    * Phase 2, also used for a reviewed file: set-based, one transaction per chunk, resumable by row count. The
-   * file must be valid as a whole (checked first by the caller for reviewed files).
+   * file must be valid as a whole (checked first by the caller for reviewed files). Every row marks its track
+   * checked, an empty one (Spotify did not know the id) too, so it is not fetched again until stale.
    */
   async applyFile(
     file: string,
@@ -192,20 +187,16 @@ export class TrackEnrichmentJob implements OnModuleInit {
     const problems: LineProblem[] = [];
     let appliedRows = skipRows;
     for await (const chunk of readTrackEnrichmentFile(file, chunkSize, problems, skipRows)) {
-      const values = chunk.filter((r) => r.popularity !== null || r.isrc !== null);
+      const empty = chunk.filter((r) => r.popularity === null && r.isrc === null).length;
       const result = await this.music.applyTrackAttributes(
-        values.map((r) => ({ trackId: r.trackId, popularity: r.popularity, isrc: r.isrc })),
+        chunk.map((r) => ({ trackId: r.trackId, popularity: r.popularity, isrc: r.isrc })),
       );
       counts.rows += chunk.length;
-      counts.empty += chunk.length - values.length;
+      counts.empty += empty;
       counts.updated += result.updated;
       counts.unchanged += result.unchanged;
       counts.missing += result.missing;
-      if (counts.updated + counts.unchanged + counts.missing + counts.empty !== counts.rows) {
-        throw new PermanentJobError(
-          `counts do not add up after ${counts.rows} rows: ${JSON.stringify(counts)}`,
-        );
-      }
+      checkApplyCounts(counts);
       appliedRows += chunk.length;
       await ctx.saveCheckpoint({
         phase: 'apply',

@@ -19,6 +19,7 @@ export const trackColumns = (alias: string) =>
     ['isrc_source', 'isrcSource'],
     ['isrc_fetched_at', 'isrcFetchedAt'],
     ['enriched_at', 'enrichedAt'],
+    ['checked_at', 'checkedAt'],
     ['created_at', 'createdAt'],
     ['updated_at', 'updatedAt'],
   ]);
@@ -39,6 +40,7 @@ export const artistColumns = (alias: string) =>
     ['images', 'images'],
     ['external_url', 'externalUrl'],
     ['enriched_at', 'enrichedAt'],
+    ['checked_at', 'checkedAt'],
     ['created_at', 'createdAt'],
     ['updated_at', 'updatedAt'],
   ]);

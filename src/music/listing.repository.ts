@@ -67,11 +67,12 @@ export class ListingRepository {
     const params: unknown[] = [];
     if (filter.needsEnrichment !== undefined) {
       params.push(filter.staleDays ?? staleDays);
-      const needs = `(x.enriched_at IS NULL OR x.enriched_at < now() - make_interval(days => $${params.length}::int))`;
+      // as a backfill selects: never checked, or last checked (fetched, changed or not) too long ago
+      const needs = `(x.checked_at IS NULL OR x.checked_at < now() - make_interval(days => $${params.length}::int))`;
       where.push(filter.needsEnrichment ? `x.spotify_id IS NOT NULL AND ${needs}` : `NOT ${needs}`);
     } else if (filter.staleDays !== undefined) {
       params.push(filter.staleDays);
-      where.push(`x.enriched_at < now() - make_interval(days => $${params.length}::int)`);
+      where.push(`x.checked_at < now() - make_interval(days => $${params.length}::int)`);
     }
     if (filter.genre !== undefined) {
       params.push(filter.genre.toLowerCase());

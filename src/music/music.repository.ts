@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ArtistEntity } from './entities/artist.entity';
 import { TrackEntity } from './entities/track.entity';
 import { artistColumns, trackColumns } from './columns';
+import { isrcGroupsSql } from './isrc-groups';
 import { SpotifyArtistInput, SpotifyTrackInput } from './music.types';
 
 /** All SQL on tracks, artists and credits: array in, array out, set-based (UNNEST), one statement per kind. */
@@ -141,12 +142,18 @@ export class MusicRepository {
     );
   }
 
-  /** For each track, the other tracks with the same ISRC. */
+  /**
+   * For each track, the other tracks with the same ISRC; none when the group conflicts (isrcGroupsSql): those are
+   * not duplicates but a labelling problem, which `isrcConflict` flags.
+   */
   async duplicatesByTrackIds(trackIds: readonly string[]): Promise<(TrackEntity & { ofTrackId: string })[]> {
     return this.dataSource.query(
-      `SELECT src.id AS "ofTrackId", ${trackColumns('t')}
-       FROM track src JOIN track t ON t.isrc = src.isrc AND t.id <> src.id
-       WHERE src.id = ANY($1::uuid[]) AND src.isrc IS NOT NULL ORDER BY src.id, t.created_at, t.id`,
+      `WITH groups AS (${isrcGroupsSql('SELECT isrc FROM track WHERE id = ANY($1::uuid[]) AND isrc IS NOT NULL')})
+       SELECT src.id AS "ofTrackId", ${trackColumns('t')}
+       FROM track src
+       JOIN groups g ON g.isrc = src.isrc AND NOT g.conflict
+       JOIN track t ON t.isrc = src.isrc AND t.id <> src.id
+       WHERE src.id = ANY($1::uuid[]) ORDER BY src.id, t.created_at, t.id`,
       [trackIds],
     );
   }

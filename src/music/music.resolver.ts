@@ -3,6 +3,7 @@ import { BadUserInputError } from 'src/common/domain-errors';
 import { Loaders, RequestLoaders } from 'src/common/loaders';
 import { decodeCursor, toConnection } from 'src/common/pagination';
 import { AppConfig } from 'src/config';
+import { normalizeIsrc } from 'src/spotify';
 import { TrackFilterValues } from './attributes.types';
 import { DIFFICULTY_RANGES } from './difficulty';
 import { ArtistsArgs, TrackFilter, TracksArgs } from './dto/listing.args';
@@ -12,13 +13,22 @@ import { ArtistConnection, ArtistModel } from './models/artist.model';
 import { TrackConnection, TrackModel } from './models/track.model';
 import { assertSpotifyId } from './spotify-id.arg';
 
+/** Stored ISRCs are normalised (upper case, no dashes), so the filter is too; a malformed one is an error. */
+function filterIsrc(value: string): string {
+  const isrc = normalizeIsrc(value);
+  if (!isrc) {
+    throw new BadUserInputError('filter.isrc', `"${value}" is not an ISRC (12 characters, CC-XXX-YY-NNNNN)`);
+  }
+  return isrc;
+}
+
 /** A difficulty is a popularity range; combined with explicit bounds, the narrower wins. */
 function trackFilterValues(filter: TrackFilter | undefined): TrackFilterValues {
   if (!filter) return {};
   const values: TrackFilterValues = {
     minPopularity: filter.minPopularity,
     maxPopularity: filter.maxPopularity,
-    isrc: filter.isrc?.replace(/-/g, '').toUpperCase(),
+    isrc: typeof filter.isrc === 'string' ? filterIsrc(filter.isrc) : undefined,
     enriched: filter.enriched,
   };
   if (filter.difficulty) {
@@ -61,7 +71,9 @@ export class TrackResolver {
     return (await loaders.get(MUSIC_LOADERS.artistsByTrackId).load(track.id)).map(toArtistModel);
   }
 
-  @ResolveField(() => [TrackModel], { description: 'Other tracks with the same ISRC' })
+  @ResolveField(() => [TrackModel], {
+    description: 'Other tracks with the same ISRC; none when the group conflicts (see isrcConflict)',
+  })
   async duplicates(@Parent() track: TrackModel, @Loaders() loaders: RequestLoaders): Promise<TrackModel[]> {
     return (await loaders.get(MUSIC_LOADERS.duplicatesByTrackId).load(track.id)).map(toTrackModel);
   }

@@ -65,22 +65,45 @@ export class MusicService implements OnModuleInit {
     return this.attributes.countTracksToEnrich(mode, staleDays);
   }
 
-  artistsToEnrich(mode: EnrichmentSelection, staleDays: number, afterId: string | null, limit: number) {
-    return this.attributes.artistsToEnrich(mode, staleDays, afterId, limit);
+  /** `since`: a resumed run's start (database clock), so rows its interrupted attempt checked still page in. */
+  artistsToEnrich(
+    mode: EnrichmentSelection,
+    staleDays: number,
+    afterId: string | null,
+    limit: number,
+    since: string | null = null,
+  ) {
+    return this.attributes.artistsToEnrich(mode, staleDays, afterId, limit, since);
   }
 
   countArtistsToEnrich(mode: EnrichmentSelection, staleDays: number) {
     return this.attributes.countArtistsToEnrich(mode, staleDays);
   }
 
-  /** Rows with unchanged values are not rewritten; a null value never replaces a stored one. */
+  /** The database's clock (which stamps when rows were checked). */
+  databaseNow(): Promise<string> {
+    return this.attributes.databaseNow();
+  }
+
+  /** Lines naming a track Soundgraph does not have, or another Spotify id than the track's; one query. */
+  mismatchedTrackPairs(rows: readonly { line: number; trackId: string; spotifyId: string }[]) {
+    return this.attributes.mismatchedTrackPairs(rows);
+  }
+
+  /**
+   * Rows with unchanged values are not rewritten; a null value never replaces a stored one. Every row (an empty
+   * one too) records that its track was checked.
+   */
   applyTrackAttributes(rows: TrackAttributes[]): Promise<ApplyCounts> {
     return this.attributes.applyTracks(rows);
   }
 
-  /** A real genre replaces anything; an inferred one only fills artists with none (or another inference). */
-  applyArtistAttributes(rows: ArtistAttributes[]): Promise<ApplyCounts> {
-    return this.attributes.applyArtists(rows);
+  /**
+   * Spotify's genres replace anything, Soundcharts' anything but Spotify's, an inferred one only fills artists
+   * with none (or another inference). `unknownIds` (not known to Spotify) are only recorded as checked.
+   */
+  applyArtistAttributes(rows: ArtistAttributes[], unknownIds: readonly string[] = []): Promise<ApplyCounts> {
+    return this.attributes.applyArtists(rows, unknownIds);
   }
 
   enrichmentCoverage(staleDays: number) {

@@ -36,7 +36,8 @@ export class TracksArgs extends PaginationArgs {
 export class ArtistFilter {
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Never enriched, or enriched longer ago than staleDays',
+    description:
+      'Never checked by enrichment, or last checked longer ago than staleDays (as a backfill selects)',
   })
   @IsOptional()
   @IsBoolean()

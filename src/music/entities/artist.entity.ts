@@ -24,7 +24,10 @@ export class ArtistEntity {
     height: number | null;
   }[];
   @Column('text', { nullable: true }) externalUrl!: string | null;
+  /** When enrichment last changed this artist's values. */
   @Column('timestamptz', { nullable: true }) enrichedAt!: Date | null;
+  /** When enrichment last fetched this artist, changed or not (also when Spotify did not know it). */
+  @Column('timestamptz', { nullable: true }) checkedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -29,6 +29,11 @@ export class TrackEntity {
   @Column('timestamptz', { nullable: true }) isrcFetchedAt!: Date | null;
   /** When enrichment last set this track's values (unchanged values are not rewritten). */
   @Column('timestamptz', { nullable: true }) enrichedAt!: Date | null;
+  /**
+   * When enrichment last fetched this track from Spotify, changed or not (also when Spotify did not know it):
+   * backfills and staleness go by this.
+   */
+  @Column('timestamptz', { nullable: true }) checkedAt!: Date | null;
   /** First seen: incremental enrichment picks tracks first seen in the last days. */
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
