@@ -20,7 +20,11 @@ const toCandidate = (t: SpotifyTrack): MatchCandidate => ({
   albumName: t.album?.name ?? null,
 });
 
-/** One work against Spotify: an ISRC search first when the work has one, then one text search at most. */
+/**
+ * One work against Spotify: an ISRC search first when the work has one, then one text search at most. Tracks the
+ * ISRC search found without linking stay in the running: the final decision is made on both searches' tracks, so
+ * they reach the review candidates too.
+ */
 @Injectable()
 export class WorkMatcher {
   constructor(private readonly spotify: SpotifyService) {}
@@ -32,20 +36,23 @@ export class WorkMatcher {
       return found.map(toCandidate);
     };
     let searches = 0;
+    let byIsrc: MatchCandidate[] = [];
     if (work.isrc) {
       searches++;
-      const byIsrc = remember(await this.spotify.searchByIsrc(work.isrc));
+      byIsrc = remember(await this.spotify.searchByIsrc(work.isrc));
       if (byIsrc.length) {
         const result = classifyMatch(work, byIsrc, { isrcMatched: true });
         if (result.outcome === 'LINKED') return { result, searches, tracks };
       }
     }
     const query = buildSearchQuery(work);
-    if (!query) return { result: { outcome: 'NO_MATCH', candidates: [] }, searches, tracks };
-    searches++;
-    const found = remember(
-      await this.spotify.searchTrack({ title: query.title, artist: query.artist || undefined }),
-    );
-    return { result: classifyMatch(work, found, { isrcMatched: false }), searches, tracks };
+    if (query) {
+      searches++;
+      const found = remember(
+        await this.spotify.searchTrack({ title: query.title, artist: query.artist || undefined }),
+      );
+      return { result: classifyMatch(work, [...found, ...byIsrc], { isrcMatched: false }), searches, tracks };
+    }
+    return { result: classifyMatch(work, byIsrc, { isrcMatched: false }), searches, tracks };
   }
 }
