@@ -7,6 +7,7 @@ import { InsightsAndGrowth1795313467692 } from './1795313467692-InsightsAndGrowt
 import { SoundchartsCharts1795313775792 } from './1795313775792-SoundchartsCharts';
 import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory';
 import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentCheckedAt';
+import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -17,4 +18,5 @@ export const migrations = [
   SoundchartsCharts1795313775792,
   ListeningHistory1795316846274,
   EnrichmentCheckedAt1796310000000,
+  WorkArtistNameLowerIndex1796200000000,
 ];

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** A work of the catalog: what the team owns, before any platform knows it. */
 @Entity('work')
-@Index('idx_work_artist_name', ['artistName'])
+// The artist filter compares lower(artist_name): an expression index, created by its migration.
+@Index('idx_work_artist_name_lower', { synchronize: false })
 // Works without an external id are the same work when title, artist and ISRC match ignoring case (an expression
 // index, created by the migration; TypeORM cannot describe it, so it leaves it alone).
 @Index('uq_work_natural_key', { synchronize: false })
