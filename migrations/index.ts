@@ -8,6 +8,7 @@ import { SoundchartsCharts1795313775792 } from './1795313775792-SoundchartsChart
 import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory';
 import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentCheckedAt';
 import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
+import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinkedNames';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -19,4 +20,5 @@ export const migrations = [
   ListeningHistory1795316846274,
   EnrichmentCheckedAt1796310000000,
   WorkArtistNameLowerIndex1796200000000,
+  WorkLinkLinkedNames1796200000001,
 ];

@@ -1,6 +1,9 @@
 import { SpotifyCatalog } from '../src/sandbox/spotify';
 import { JobsService } from '../src/jobs/jobs.service';
-import { createTestApp, TestApp } from './support/test-app';
+import { CatalogService } from '../src/catalog/catalog.service';
+import { LinkConfidence, LinkMethod } from '../src/catalog/link-types';
+import { SpotifyService } from '../src/spotify';
+import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
 const known = catalog.known;
@@ -16,6 +19,7 @@ type Report = {
   ambiguous: number;
   unmatched: number;
   alreadyLinked: number;
+  skipped: number;
   searches: number;
   proposed?: { workId: string; trackId: string }[];
 };
@@ -142,12 +146,16 @@ describe('auto-linker', () => {
     const accepted = await app.gql<{
       acceptLinkCandidate: { spotifyLink: { trackId: string; method: string } };
     }>(
-      'mutation($w: ID!, $t: String!) { acceptLinkCandidate(workId: $w, trackId: $t) { spotifyLink { trackId method } } }',
+      `mutation($w: ID!, $t: String!) { acceptLinkCandidate(workId: $w, trackId: $t) {
+        spotifyLink { trackId method confidence score } } }`,
       { w: workId, t: candidates[0].trackId },
     );
+    // a manual link: the contract's score is null for MANUAL links, whatever the candidate scored
     expect(accepted.data?.acceptLinkCandidate.spotifyLink).toEqual({
       trackId: candidates[0].trackId,
       method: 'MANUAL',
+      confidence: 'HIGH',
+      score: null,
     });
     const notCandidate = await app.gql(
       'mutation($w: ID!) { acceptLinkCandidate(workId: $w, trackId: "0000000000000000000000") { id } }',
@@ -156,5 +164,122 @@ describe('auto-linker', () => {
       },
     );
     expect(notCandidate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'trackId' });
+  });
+
+  const history = async (workId: string) =>
+    (
+      await app.gql<{
+        work: { linkHistory: { action: string; trackId: string; method: string; actor: string }[] };
+      }>('query($id: ID!) { work(id: $id) { linkHistory { action trackId method actor } } }', { id: workId })
+    ).data!.work.linkHistory.map((e) => [e.action, e.trackId, e.method, e.actor]);
+  const linkWork = (workId: string, trackId: string) =>
+    app.gql<{ linkWork: { spotifyLink: Record<string, unknown> } }>(
+      `mutation($input: LinkWorkInput!) { linkWork(input: $input) {
+        spotifyLink { trackId method confidence score albumName verification } } }`,
+      { input: { workId, spotifyTrack: trackId } },
+    );
+
+  it("makes an auto link the operator confirms MANUAL/HIGH, with today's album, and says so in the history", async () => {
+    // an album name that changed on Spotify since the auto-linker stored it, and a verification that predates it
+    await adminQueryIn(
+      app.databaseUrl,
+      `UPDATE work_link SET album_name = 'Old Album', verification = 'OK', verified_at = now() WHERE work_id = $1`,
+      [ids.search],
+    );
+    const confirmed = await linkWork(ids.search, feat.id);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data?.linkWork.spotifyLink).toEqual({
+      trackId: feat.id,
+      method: 'MANUAL',
+      confidence: 'HIGH',
+      score: null,
+      albumName: catalog.albumById(feat.albumId)!.name,
+      verification: null,
+    });
+    expect(await history(ids.search)).toEqual([
+      ['LINKED', feat.id, 'SEARCH', 'auto-linker'],
+      ['LINKED', feat.id, 'MANUAL', 'api:operator'],
+    ]);
+    // the same manual link again changes nothing worth a history entry
+    expect((await linkWork(ids.search, feat.id)).errors).toBeUndefined();
+    expect(await history(ids.search)).toHaveLength(2);
+  });
+
+  it('never replaces a link an operator made while the auto-linker was matching the work', async () => {
+    const res = await app.gql<{ createWorks: { id: string }[] }>(
+      'mutation($input: [CreateWorkInput!]!) { createWorks(input: $input) { id } }',
+      {
+        input: [
+          {
+            title: feat.name.replace(/ \(feat\..*\)$/, ''),
+            artistName: rue.name,
+            durationMs: feat.durationMs,
+            externalId: 'race',
+          },
+        ],
+      },
+    );
+    const workId = res.data!.createWorks[0].id;
+    // the auto-linker's search answers late; the operator links the work meanwhile
+    emulator().injectFault({ delayMs: 8_000, count: 1, path: '/v1/search' });
+    const started = await app.gql<{ autoLinkWorks: { id: string } }>(
+      'mutation($input: AutoLinkInput) { autoLinkWorks(input: $input) { id } }',
+      { input: { workIds: [workId] } },
+    );
+    while (emulator().faults().length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await linkWork(workId, cafe.id)).errors).toBeUndefined();
+    const run = await jobs.waitFor(started.data!.autoLinkWorks.id, { timeoutMs: 30_000 });
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.result).toMatchObject({ examined: 1, skipped: 1, linked: { HIGH: 0, MEDIUM: 0 } });
+    expect(await history(workId)).toEqual([['LINKED', cafe.id, 'MANUAL', 'api:operator']]);
+    const work = await app.gql<{ work: { spotifyLink: { trackId: string }; linkCandidates: unknown[] } }>(
+      'query($id: ID!) { work(id: $id) { spotifyLink { trackId } linkCandidates { trackId } } }',
+      { id: workId },
+    );
+    expect(work.data?.work).toEqual({ spotifyLink: { trackId: cafe.id }, linkCandidates: [] });
+  }, 60_000);
+
+  it("writes neither a link nor review candidates for a work already linked when the auto-linker's turn comes", async () => {
+    const catalogService = app.app.get(CatalogService);
+    const featTrack = (await app.app.get(SpotifyService).forJob().track(feat.id))!;
+    const before = await history(ids.isrc);
+    const linkedBefore = (await links()).find((w) => w.externalId === 'isrc')!.spotifyLink;
+    const written = await catalogService.applyAutoLinks(
+      [
+        {
+          workId: ids.isrc,
+          track: featTrack,
+          confidence: LinkConfidence.MEDIUM,
+          method: LinkMethod.SEARCH,
+          score: 0.8,
+        },
+      ],
+      [ids.search],
+      [
+        {
+          workId: ids.search,
+          spotifyTrackId: featTrack.id,
+          name: featTrack.name,
+          artists: [rue.name],
+          durationMs: featTrack.duration_ms,
+          isrc: null,
+          albumName: null,
+          score: 0.5,
+          evidence: {},
+          outcome: 'NO_MATCH',
+          rank: 0,
+        },
+      ],
+      'auto-linker',
+    );
+    expect(written).toEqual({ linked: new Set(), reviewed: new Set() });
+    expect((await links()).find((w) => w.externalId === 'isrc')!.spotifyLink).toEqual(linkedBefore);
+    expect(await history(ids.isrc)).toEqual(before);
+    const candidates = await adminQueryIn(
+      app.databaseUrl,
+      'SELECT count(*)::int AS n FROM work_link_candidate WHERE work_id = ANY($1::uuid[])',
+      [[ids.isrc, ids.search]],
+    );
+    expect(candidates[0]).toEqual({ n: 0 });
   });
 });

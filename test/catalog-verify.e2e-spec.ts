@@ -33,9 +33,11 @@ describe('link verification', () => {
       `UPDATE work_link SET spotify_track_id = 'GoneTrack0000000000000' WHERE work_id = $1`,
       [gone.id],
     );
-    await adminQueryIn(app.databaseUrl, `UPDATE track SET name = 'Old Title' WHERE spotify_id = $1`, [
-      renamed.trackId,
-    ]);
+    await adminQueryIn(
+      app.databaseUrl,
+      `UPDATE work_link SET linked_track_name = 'Old Title' WHERE work_id = $1`,
+      [renamed.id],
+    );
     const emulator = app.runtime.sandbox.spotifyEmulator!;
     emulator.clearRequestLog();
 
@@ -71,5 +73,47 @@ describe('link verification', () => {
     );
     expect(link.data?.work.spotifyLink.verification).toBe('VANISHED');
     expect(link.data?.work.spotifyLink.verifiedAt).toBeTruthy();
+  });
+
+  it('still reports a rename that another part of the service stored on the track first', async () => {
+    const [, , renamed] = works;
+    const spotifyName = catalog.trackById(renamed.trackId)!.name;
+    // As it was right after linking, when Spotify still called the track "Before The Rename":
+    await adminQueryIn(
+      app.databaseUrl,
+      `UPDATE work_link SET linked_track_name = 'Before The Rename' WHERE work_id = $1`,
+      [renamed.id],
+    );
+    await adminQueryIn(app.databaseUrl, `UPDATE track SET name = 'Before The Rename' WHERE spotify_id = $1`, [
+      renamed.trackId,
+    ]);
+    // Spotify renamed it since; another work linked to the same track stores the new name on the shared row.
+    const other = await app.gql<{ createWorks: { id: string }[] }>(
+      'mutation($input: [CreateWorkInput!]!) { createWorks(input: $input) { id } }',
+      { input: [{ title: spotifyName, artistName: rue.name, externalId: 'V-later' }] },
+    );
+    const laterId = other.data!.createWorks[0].id;
+    const linked = await app.gql('mutation($input: LinkWorkInput!) { linkWork(input: $input) { id } }', {
+      input: { workId: laterId, spotifyTrack: renamed.trackId },
+    });
+    expect(linked.errors).toBeUndefined();
+    const [row] = await adminQueryIn<{ name: string }>(
+      app.databaseUrl,
+      'SELECT name FROM track WHERE spotify_id = $1',
+      [renamed.trackId],
+    );
+    expect(row.name).toBe(spotifyName);
+
+    const started = await app.gql<{ verifyLinks: { id: string } }>('mutation { verifyLinks { id } }');
+    const run = await app.app.get(JobsService).waitFor(started.data!.verifyLinks.id, { timeoutMs: 30_000 });
+    expect(run.status).toBe('SUCCEEDED');
+    const report = run.result as { mismatched: { workId: string; note: string }[] };
+    // the first work was linked under the old name: reported; the later one under the new name: fine
+    const mismatched = report.mismatched.map((f) => f.workId);
+    expect(mismatched).toContain(renamed.id);
+    expect(mismatched).not.toContain(laterId);
+    expect(report.mismatched.find((f) => f.workId === renamed.id)!.note).toBe(
+      `was "Before The Rename" by ${rue.name}; now "${spotifyName}" by ${rue.name}`,
+    );
   });
 });

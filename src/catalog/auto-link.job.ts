@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobRegistry } from 'src/jobs';
-import { CatalogService } from './catalog.service';
+import { CatalogService, LinkToApply } from './catalog.service';
 import { AUTO_LINK_ACTOR, AUTO_LINK_JOB } from './catalog-jobs';
 import { WorkEntity } from './entities/work.entity';
 import { LinkConfidence, LinkMethod } from './link-types';
-import { LinksRepository, NewCandidate } from './links.repository';
+import { NewCandidate } from './links.repository';
 import { WorkMatch, WorkMatcher } from './work-matcher.service';
 
 export interface AutoLinkPayload {
@@ -21,6 +21,8 @@ export interface AutoLinkReport {
   unmatched: number;
   /** Asked for by id but already linked: left as they are. */
   alreadyLinked: number;
+  /** Linked by an operator while the auto-linker was matching them: left as the operator made them. */
+  skipped: number;
   searches: number;
   /** In a dry run, what would have been linked (first 200). */
   proposed?: {
@@ -48,13 +50,13 @@ export class AutoLinkJob implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
     private readonly catalog: CatalogService,
-    private readonly links: LinksRepository,
     private readonly matcher: WorkMatcher,
   ) {}
 
   onModuleInit(): void {
     this.registry.register<AutoLinkPayload, AutoLinkReport, Checkpoint>({
       kind: AUTO_LINK_JOB,
+      singleton: (payload) => (payload.dryRun ? 'dry-run' : 'apply'),
       handle: (payload, ctx) => this.run(payload, ctx),
     });
   }
@@ -69,6 +71,7 @@ export class AutoLinkJob implements OnModuleInit {
       ambiguous: 0,
       unmatched: 0,
       alreadyLinked: 0,
+      skipped: 0,
       searches: 0,
       ...(dryRun ? { proposed: [] } : {}),
     };
@@ -77,7 +80,7 @@ export class AutoLinkJob implements OnModuleInit {
       report.alreadyLinked = linked.length;
     }
     let afterId = ctx.checkpoint?.afterId;
-    const remaining = (await this.catalog.unlinkedWorks(1_000_000, afterId, payload.workIds)).length;
+    const remaining = await this.catalog.countUnlinkedWorks(afterId, payload.workIds);
     const total = report.examined + remaining;
     for (;;) {
       // In a dry run nothing gets linked, so paging by id (not by "still unlinked") is what moves on.
@@ -93,16 +96,14 @@ export class AutoLinkJob implements OnModuleInit {
   }
 
   private async apply(works: WorkEntity[], matches: WorkMatch[], report: AutoLinkReport, dryRun: boolean) {
-    const links: Parameters<CatalogService['applyLinks']>[0] = [];
+    const links: LinkToApply[] = [];
     const candidates: NewCandidate[] = [];
-    const reviewed: string[] = [];
+    const reviewed: { workId: string; outcome: 'AMBIGUOUS' | 'NO_MATCH' }[] = [];
     works.forEach((work, i) => {
       const { result, searches, tracks } = matches[i];
       report.examined++;
       report.searches += searches;
       if (result.outcome === 'LINKED') {
-        report.linked[result.confidence]++;
-        report.byMethod[result.method]++;
         const method = result.method === 'ISRC' ? LinkMethod.ISRC : LinkMethod.SEARCH;
         const confidence = result.confidence === 'HIGH' ? LinkConfidence.HIGH : LinkConfidence.MEDIUM;
         links.push({
@@ -124,9 +125,7 @@ export class AutoLinkJob implements OnModuleInit {
         }
         return;
       }
-      if (result.outcome === 'AMBIGUOUS') report.ambiguous++;
-      else report.unmatched++;
-      reviewed.push(work.id);
+      reviewed.push({ workId: work.id, outcome: result.outcome });
       result.candidates.forEach((c, rank) =>
         candidates.push({
           workId: work.id,
@@ -143,8 +142,27 @@ export class AutoLinkJob implements OnModuleInit {
         }),
       );
     });
-    if (dryRun) return;
-    await this.catalog.applyLinks(links, AUTO_LINK_ACTOR);
-    await this.links.transaction((manager) => this.links.replaceCandidates(manager, reviewed, candidates));
+    const written = dryRun
+      ? undefined
+      : await this.catalog.applyAutoLinks(
+          links,
+          reviewed.map((r) => r.workId),
+          candidates,
+          AUTO_LINK_ACTOR,
+        );
+    // Counted by what was written: a work an operator linked meanwhile is skipped, whatever its match said.
+    for (const link of links) {
+      if (written && !written.linked.has(link.workId)) {
+        report.skipped++;
+        continue;
+      }
+      report.linked[link.confidence === LinkConfidence.HIGH ? 'HIGH' : 'MEDIUM']++;
+      report.byMethod[link.method === LinkMethod.ISRC ? 'ISRC' : 'SEARCH']++;
+    }
+    for (const { workId, outcome } of reviewed) {
+      if (written && !written.reviewed.has(workId)) report.skipped++;
+      else if (outcome === 'AMBIGUOUS') report.ambiguous++;
+      else report.unmatched++;
+    }
   }
 }

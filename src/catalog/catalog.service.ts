@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
+import { RequestLoaders } from 'src/common/loaders';
 import { KeysetCursor } from 'src/common/pagination';
 import { MusicService } from 'src/music';
-import { SpotifyService, SpotifyTrack } from 'src/spotify';
+import { SpotifyService, SpotifyTrack, toRequestError } from 'src/spotify';
 import { WorkLinkEntity } from './entities/work-link.entity';
 import { WorkEntity } from './entities/work.entity';
 import { LinkConfidence, LinkMethod } from './link-types';
-import { LinksRepository } from './links.repository';
+import { LinksRepository, NewCandidate, SetLinksMode } from './links.repository';
 import { parseSpotifyTrackReference } from './spotify-track-reference';
 import { RawWork, validateWork, ValidWork } from './work-input';
 import { WorkFilterValues, WorksRepository } from './works.repository';
@@ -28,6 +29,15 @@ export const toTrackInput = (t: SpotifyTrack) => ({
   albumName: t.album?.name,
   artists: t.artists.map((a) => ({ spotifyId: a.id, name: a.name })),
 });
+
+/** A link to store, with the Spotify track it points to. */
+export interface LinkToApply {
+  workId: string;
+  track: SpotifyTrack;
+  confidence: LinkConfidence;
+  method: LinkMethod;
+  score: number | null;
+}
 
 /** The public face of the catalog: works, their Spotify links, coverage. */
 @Injectable()
@@ -94,15 +104,26 @@ export class CatalogService {
     return this.works.unlinked(limit, afterId, onlyIds);
   }
 
+  countUnlinkedWorks(afterId?: string, onlyIds?: readonly string[]): Promise<number> {
+    return this.works.countUnlinked(afterId, onlyIds);
+  }
+
   linksByWorkIds(workIds: readonly string[]): Promise<WorkLinkEntity[]> {
     return this.links.byWorkIds(workIds);
   }
 
   /**
    * Links a work to a Spotify track given as an id, URI or URL, after checking the track exists on Spotify;
-   * nothing is written when it does not.
+   * nothing is written when it does not. Linking the track the work already has re-makes the link as MANUAL/HIGH
+   * (an operator confirming an auto link). `loaders`: the GraphQL request's, so Spotify is asked the way a request
+   * asks (a long rate limit is UPSTREAM_UNAVAILABLE, not a job reschedule).
    */
-  async linkWork(workId: string, reference: string, actor: string): Promise<WorkEntity> {
+  async linkWork(
+    workId: string,
+    reference: string,
+    actor: string,
+    loaders: RequestLoaders,
+  ): Promise<WorkEntity> {
     const trackId = parseSpotifyTrackReference(reference);
     if (!trackId) {
       throw new BadUserInputError(
@@ -111,43 +132,78 @@ export class CatalogService {
       );
     }
     const work = await this.getWork(workId);
-    const track = await this.spotify.forJob().track(trackId);
+    const track = await this.lookUpTrack(trackId, loaders);
     if (!track) throw new BadUserInputError('spotifyTrack', `track not found: ${trackId}`);
-    await this.applyLinks(
-      [{ workId: work.id, track, confidence: LinkConfidence.HIGH, method: LinkMethod.MANUAL, score: null }],
-      actor,
-    );
+    await this.applyLinks([this.manualLink(work.id, track)], actor, 'replace');
     return work;
   }
 
-  /** Stores the tracks and the links in one go; used by manual links, accepted candidates and the auto-linker. */
-  async applyLinks(
-    links: {
-      workId: string;
-      track: SpotifyTrack;
-      confidence: LinkConfidence;
-      method: LinkMethod;
-      score: number | null;
-    }[],
-    actor: string,
-  ): Promise<number> {
-    if (links.length === 0) return 0;
+  /**
+   * Stores the tracks and the links in one go (manual links and accepted candidates: `replace`; the auto-linker:
+   * `ifUnlinked`). Returns the ids of the works whose link was written.
+   */
+  async applyLinks(links: LinkToApply[], actor: string, mode: SetLinksMode): Promise<Set<string>> {
+    if (links.length === 0) return new Set();
     const trackIds = await this.music.upsertSpotifyTracks(links.map((l) => toTrackInput(l.track)));
     return this.links.transaction((manager) =>
-      this.links.setLinks(
-        manager,
-        links.map((l) => ({
-          workId: l.workId,
-          trackId: trackIds.get(l.track.id)!,
-          spotifyTrackId: l.track.id,
-          confidence: l.confidence,
-          method: l.method,
-          score: l.score,
-          albumName: l.track.album?.name ?? null,
-        })),
-        actor,
-      ),
+      this.links.setLinks(manager, this.toNewLinks(links, trackIds), actor, mode),
     );
+  }
+
+  /**
+   * The auto-linker's writes for one chunk, in one transaction: links for works that are still unlinked, and review
+   * candidates for works that are still unlinked. A work an operator linked while it was being matched is left as
+   * the operator made it. Returns the works actually linked and those whose candidates were stored.
+   */
+  async applyAutoLinks(
+    links: LinkToApply[],
+    reviewedWorkIds: string[],
+    candidates: NewCandidate[],
+    actor: string,
+  ): Promise<{ linked: Set<string>; reviewed: Set<string> }> {
+    const trackIds =
+      links.length > 0
+        ? await this.music.upsertSpotifyTracks(links.map((l) => toTrackInput(l.track)))
+        : new Map<string, string>();
+    return this.links.transaction(async (manager) => {
+      await this.links.lockWorks(manager, [...links.map((l) => l.workId), ...reviewedWorkIds]);
+      const linked = await this.links.setLinks(
+        manager,
+        this.toNewLinks(links, trackIds),
+        actor,
+        'ifUnlinked',
+      );
+      const reviewed = await this.links.replaceCandidates(manager, reviewedWorkIds, candidates);
+      return { linked, reviewed };
+    });
+  }
+
+  private toNewLinks(links: LinkToApply[], trackIds: Map<string, string>) {
+    return links.map((l) => ({
+      workId: l.workId,
+      trackId: trackIds.get(l.track.id)!,
+      spotifyTrackId: l.track.id,
+      confidence: l.confidence,
+      method: l.method,
+      score: l.score,
+      albumName: l.track.album?.name ?? null,
+      trackName: l.track.name,
+      artistNames: l.track.artists.map((a) => a.name),
+    }));
+  }
+
+  /** An operator's link: MANUAL, HIGH, and no score (the contract: score is null for MANUAL links). */
+  private manualLink(workId: string, track: SpotifyTrack): LinkToApply {
+    return { workId, track, confidence: LinkConfidence.HIGH, method: LinkMethod.MANUAL, score: null };
+  }
+
+  private async lookUpTrack(trackId: string, loaders: RequestLoaders): Promise<SpotifyTrack | null> {
+    try {
+      return await this.spotify.forRequest(loaders).track(trackId);
+    } catch (error) {
+      // the request loaders already turn a long rate limit into an outage; this keeps it so for any other path
+      throw toRequestError(error);
+    }
   }
 
   async unlinkWork(workId: string, actor: string): Promise<WorkEntity> {
@@ -156,19 +212,21 @@ export class CatalogService {
     return work;
   }
 
-  /** Links a work to one of the candidates the auto-linker kept for review. */
-  async acceptLinkCandidate(workId: string, trackId: string, actor: string): Promise<WorkEntity> {
+  /** Links a work to one of the candidates the auto-linker kept for review (a manual link: no score). */
+  async acceptLinkCandidate(
+    workId: string,
+    trackId: string,
+    actor: string,
+    loaders: RequestLoaders,
+  ): Promise<WorkEntity> {
     const work = await this.getWork(workId);
     const candidate = (await this.links.candidatesByWorkIds([workId])).find(
       (c) => c.spotifyTrackId === trackId,
     );
     if (!candidate) throw new BadUserInputError('trackId', `is not a link candidate of work ${workId}`);
-    const track = await this.spotify.forJob().track(trackId);
+    const track = await this.lookUpTrack(trackId, loaders);
     if (!track) throw new BadUserInputError('trackId', `track not found: ${trackId}`);
-    await this.applyLinks(
-      [{ workId, track, confidence: LinkConfidence.HIGH, method: LinkMethod.MANUAL, score: candidate.score }],
-      actor,
-    );
+    await this.applyLinks([this.manualLink(workId, track)], actor, 'replace');
     return work;
   }
 

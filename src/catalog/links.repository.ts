@@ -14,12 +14,22 @@ export interface NewLink {
   method: LinkMethod;
   score: number | null;
   albumName: string | null;
+  /** The track's name and credited artists as Spotify gave them now: what the link is made against. */
+  trackName: string;
+  artistNames: string[];
 }
+
+/**
+ * `replace` (an operator): the work's current link is replaced, or re-made when it is the same track.
+ * `ifUnlinked` (the auto-linker): only a work that has no link gets one; a link made meanwhile stays.
+ */
+export type SetLinksMode = 'replace' | 'ifUnlinked';
 
 export type NewCandidate = Omit<WorkLinkCandidateEntity, 'createdAt' | 'work'>;
 
 const LINK_COLUMNS = `work_id AS "workId", track_id AS "trackId", spotify_track_id AS "spotifyTrackId", confidence,
-  method, score, album_name AS "albumName", linked_at AS "linkedAt", verified_at AS "verifiedAt", verification,
+  method, score, album_name AS "albumName", linked_track_name AS "linkedTrackName",
+  linked_artist_names AS "linkedArtistNames", linked_at AS "linkedAt", verified_at AS "verifiedAt", verification,
   verification_note AS "verificationNote"`;
 
 /** All SQL on work links, their history and the auto-linker's candidates. */
@@ -42,30 +52,70 @@ export class LinksRepository {
   }
 
   /**
-   * Sets the links of these works (replacing any), records the change in the history, and drops the works' review
-   * candidates. A link identical to the current one changes nothing, so re-running is idempotent.
+   * Holds these works until the transaction ends, so an operator's link and the auto-linker's writes for the same
+   * work happen one after the other (each sees what the other wrote). Always taken in id order: no deadlock.
    */
-  async setLinks(manager: EntityManager, links: NewLink[], actor: string): Promise<number> {
-    if (links.length === 0) return 0;
-    const changed = await manager.query<
-      { work_id: string; previous: string | null; spotify_track_id: string }[]
+  async lockWorks(manager: EntityManager, workIds: readonly string[]): Promise<void> {
+    if (workIds.length === 0) return;
+    await manager.query(`SELECT id FROM work WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [
+      workIds,
+    ]);
+  }
+
+  /**
+   * Sets the links of these works (see `SetLinksMode`), records each change in the history, and drops the review
+   * candidates of the works it linked. Re-linking the track a work already has re-makes the link (method,
+   * confidence, score, album and names as given, verification cleared); it is recorded in the history when the
+   * method, confidence or score changed (an operator confirming an auto link), not when nothing did. Returns the
+   * ids of the works whose link was written.
+   */
+  async setLinks(
+    manager: EntityManager,
+    links: NewLink[],
+    actor: string,
+    mode: SetLinksMode,
+  ): Promise<Set<string>> {
+    if (links.length === 0) return new Set();
+    await this.lockWorks(
+      manager,
+      links.map((l) => l.workId),
+    );
+    const onConflict =
+      mode === 'ifUnlinked'
+        ? 'DO NOTHING'
+        : `DO UPDATE SET track_id = EXCLUDED.track_id,
+           spotify_track_id = EXCLUDED.spotify_track_id, confidence = EXCLUDED.confidence, method = EXCLUDED.method,
+           score = EXCLUDED.score, album_name = EXCLUDED.album_name, linked_track_name = EXCLUDED.linked_track_name,
+           linked_artist_names = EXCLUDED.linked_artist_names, linked_at = now(),
+           verified_at = NULL, verification = NULL, verification_note = NULL`;
+    // `previous` reads the links as they were before this statement (one snapshot for the whole WITH).
+    const written = await manager.query<
+      {
+        work_id: string;
+        previous: string | null;
+        previous_confidence: string | null;
+        previous_method: string | null;
+        previous_score: number | null;
+      }[]
     >(
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[])
-           AS u(work_id, track_id, spotify_track_id, confidence, method, score, album_name)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[],
+           $8::text[], $9::jsonb[])
+           AS u(work_id, track_id, spotify_track_id, confidence, method, score, album_name, track_name, artist_names)
        ), previous AS (
-         SELECT l.work_id, l.spotify_track_id FROM work_link l JOIN input i USING (work_id)
+         SELECT l.work_id, l.spotify_track_id, l.confidence, l.method, l.score
+         FROM work_link l JOIN input i USING (work_id)
        ), upserted AS (
-         INSERT INTO work_link (work_id, track_id, spotify_track_id, confidence, method, score, album_name, linked_at)
-         SELECT work_id, track_id, spotify_track_id, confidence, method, score, album_name, now() FROM input
-         ON CONFLICT (work_id) DO UPDATE SET track_id = EXCLUDED.track_id,
-           spotify_track_id = EXCLUDED.spotify_track_id, confidence = EXCLUDED.confidence, method = EXCLUDED.method,
-           score = EXCLUDED.score, album_name = EXCLUDED.album_name, linked_at = now(),
-           verified_at = NULL, verification = NULL, verification_note = NULL
-         WHERE work_link.spotify_track_id <> EXCLUDED.spotify_track_id
-         RETURNING work_id, spotify_track_id
+         INSERT INTO work_link (work_id, track_id, spotify_track_id, confidence, method, score, album_name,
+           linked_track_name, linked_artist_names, linked_at)
+         SELECT work_id, track_id, spotify_track_id, confidence, method, score, album_name, track_name,
+           ARRAY(SELECT jsonb_array_elements_text(artist_names)), now()
+         FROM input
+         ON CONFLICT (work_id) ${onConflict}
+         RETURNING work_id
        )
-       SELECT u.work_id, u.spotify_track_id, p.spotify_track_id AS previous
+       SELECT u.work_id, p.spotify_track_id AS previous, p.confidence AS previous_confidence,
+         p.method AS previous_method, p.score AS previous_score
        FROM upserted u LEFT JOIN previous p USING (work_id)`,
       [
         links.map((l) => l.workId),
@@ -75,12 +125,15 @@ export class LinksRepository {
         links.map((l) => l.method),
         links.map((l) => l.score),
         links.map((l) => l.albumName),
+        links.map((l) => l.trackName),
+        links.map((l) => JSON.stringify(l.artistNames)),
       ],
     );
     const byWork = new Map(links.map((l) => [l.workId, l]));
     const events: Omit<WorkLinkEventEntity, 'id' | 'at' | 'work'>[] = [];
-    for (const row of changed) {
-      if (row.previous) {
+    for (const row of written) {
+      const link = byWork.get(row.work_id)!;
+      if (row.previous && row.previous !== link.spotifyTrackId) {
         events.push({
           workId: row.work_id,
           action: LinkEventAction.UNLINKED,
@@ -90,8 +143,14 @@ export class LinksRepository {
           score: null,
           actor,
         });
+      } else if (
+        row.previous &&
+        row.previous_method === link.method &&
+        row.previous_confidence === link.confidence &&
+        (row.previous_score ?? null) === link.score
+      ) {
+        continue; // the same link again: nothing to tell in the history
       }
-      const link = byWork.get(row.work_id)!;
       events.push({
         workId: row.work_id,
         action: LinkEventAction.LINKED,
@@ -103,10 +162,9 @@ export class LinksRepository {
       });
     }
     await this.insertEvents(manager, events);
-    await manager.query(`DELETE FROM work_link_candidate WHERE work_id = ANY($1::uuid[])`, [
-      links.map((l) => l.workId),
-    ]);
-    return changed.length;
+    const ids = new Set(written.map((r) => r.work_id));
+    await manager.query(`DELETE FROM work_link_candidate WHERE work_id = ANY($1::uuid[])`, [[...ids]]);
+    return ids;
   }
 
   /** Removes a work's link; returns the removed link, or undefined when there was none. */
@@ -176,14 +234,25 @@ export class LinksRepository {
     );
   }
 
-  /** Replaces the review candidates of these works with the given ones (none: the works have no candidates). */
+  /**
+   * Replaces the review candidates of these works with the given ones (none: the works have no candidates), except
+   * for works linked meanwhile: those keep no candidates. Returns the ids of the works whose candidates were
+   * replaced. Take `lockWorks` first, so a link being made concurrently is seen here.
+   */
   async replaceCandidates(
     manager: EntityManager,
     workIds: string[],
     candidates: NewCandidate[],
-  ): Promise<void> {
-    await manager.query(`DELETE FROM work_link_candidate WHERE work_id = ANY($1::uuid[])`, [workIds]);
-    if (candidates.length === 0) return;
+  ): Promise<Set<string>> {
+    if (workIds.length === 0) return new Set();
+    const open = await manager.query<{ id: string }[]>(
+      `SELECT w.id FROM unnest($1::uuid[]) AS w(id) WHERE NOT EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = w.id)`,
+      [workIds],
+    );
+    const ids = new Set(open.map((r) => r.id));
+    await manager.query(`DELETE FROM work_link_candidate WHERE work_id = ANY($1::uuid[])`, [[...ids]]);
+    const kept = candidates.filter((c) => ids.has(c.workId));
+    if (kept.length === 0) return ids;
     await manager.query(
       `INSERT INTO work_link_candidate
          (work_id, spotify_track_id, name, artists, duration_ms, isrc, album_name, score, evidence, outcome, rank)
@@ -192,19 +261,20 @@ export class LinksRepository {
          $9::jsonb[], $10::text[], $11::smallint[]) AS u(w, s, n, ar, d, i, al, sc, ev, o, r)
        ON CONFLICT DO NOTHING`,
       [
-        candidates.map((c) => c.workId),
-        candidates.map((c) => c.spotifyTrackId),
-        candidates.map((c) => c.name),
-        candidates.map((c) => JSON.stringify(c.artists)),
-        candidates.map((c) => c.durationMs),
-        candidates.map((c) => c.isrc),
-        candidates.map((c) => c.albumName),
-        candidates.map((c) => c.score),
-        candidates.map((c) => JSON.stringify(c.evidence)),
-        candidates.map((c) => c.outcome),
-        candidates.map((c) => c.rank),
+        kept.map((c) => c.workId),
+        kept.map((c) => c.spotifyTrackId),
+        kept.map((c) => c.name),
+        kept.map((c) => JSON.stringify(c.artists)),
+        kept.map((c) => c.durationMs),
+        kept.map((c) => c.isrc),
+        kept.map((c) => c.albumName),
+        kept.map((c) => c.score),
+        kept.map((c) => JSON.stringify(c.evidence)),
+        kept.map((c) => c.outcome),
+        kept.map((c) => c.rank),
       ],
     );
+    return ids;
   }
 
   async setVerification(rows: { workId: string; verification: LinkVerification; note: string | null }[]) {

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobRegistry } from 'src/jobs';
-import { MusicService } from 'src/music';
 import { SpotifyService } from 'src/spotify';
 import { CatalogService } from './catalog.service';
 import { VERIFY_LINKS_JOB } from './catalog-jobs';
@@ -40,7 +39,6 @@ export class VerifyLinksJob implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly catalog: CatalogService,
     private readonly links: LinksRepository,
-    private readonly music: MusicService,
     private readonly spotify: SpotifyService,
   ) {}
 
@@ -64,12 +62,10 @@ export class VerifyLinksJob implements OnModuleInit {
     for (;;) {
       const page = await this.links.page(BATCH, afterWorkId);
       if (page.length === 0) break;
-      const [fetched, stored, works] = await Promise.all([
+      const [fetched, works] = await Promise.all([
         lookups.tracks(page.map((l) => l.spotifyTrackId)),
-        this.music.tracksByIds(page.map((l) => l.trackId)),
         this.catalog.worksByIds(page.map((l) => l.workId)),
       ]);
-      const storedArtists = await this.music.artistNamesByTrackIds(page.map((l) => l.trackId));
       const titles = new Map(works.map((w) => [w.id, w.title]));
       const verdicts = page.map((link, i) => {
         const finding: Finding = {
@@ -86,10 +82,12 @@ export class VerifyLinksJob implements OnModuleInit {
             note: 'Spotify no longer has this track',
           };
         }
-        const was = stored[i];
-        const wasArtists = storedArtists.get(link.trackId) ?? [];
+        // Compared with what the link was made against, not with the track row, which other modules keep up to
+        // date with Spotify (a rename they stored first would otherwise never be reported).
+        const wasName = link.linkedTrackName;
+        const wasArtists = link.linkedArtistNames ?? [];
         const nowArtists = now.artists.map((a) => a.name);
-        const sameName = !was || normalizeTitle(was.name) === normalizeTitle(now.name);
+        const sameName = wasName === null || normalizeTitle(wasName) === normalizeTitle(now.name);
         const sameArtists =
           wasArtists.length === 0 ||
           wasArtists.map(normalizeArtist).sort().join('|') ===
@@ -98,7 +96,7 @@ export class VerifyLinksJob implements OnModuleInit {
           report.ok++;
           return { workId: link.workId, verification: LinkVerification.OK, note: null };
         }
-        const note = `was "${was?.name ?? '?'}" by ${wasArtists.join(', ')}; now "${now.name}" by ${nowArtists.join(', ')}`;
+        const note = `was "${wasName ?? '?'}" by ${wasArtists.join(', ')}; now "${now.name}" by ${nowArtists.join(', ')}`;
         report.mismatched.push({ ...finding, note });
         return { workId: link.workId, verification: LinkVerification.MISMATCH, note };
       });

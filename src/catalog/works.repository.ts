@@ -13,6 +13,11 @@ export interface WorkFilterValues {
 const WORK_COLUMNS = `w.id, w.title, w.artist_name AS "artistName", w.isrc, w.duration_ms AS "durationMs",
   w.external_id AS "externalId", w.created_at AS "createdAt", w.updated_at AS "updatedAt"`;
 
+// Unlinked works, only those of $1 when given, after work $2 in catalog order when given.
+const UNLINKED_AFTER = `NOT EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = w.id)
+  AND ($1::uuid[] IS NULL OR w.id = ANY($1::uuid[]))
+  AND ($2::uuid IS NULL OR (w.created_at, w.id) > (SELECT created_at, id FROM work WHERE id = $2))`;
+
 /** All SQL on `work`: array-taking, set-based. */
 @Injectable()
 export class WorksRepository {
@@ -101,13 +106,18 @@ export class WorksRepository {
   /** Unlinked works in catalog order (for the auto-linker and coverage). */
   unlinked(limit: number, afterId?: string, onlyIds?: readonly string[]): Promise<WorkEntity[]> {
     return this.dataSource.query(
-      `SELECT ${WORK_COLUMNS} FROM work w
-       WHERE NOT EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = w.id)
-         AND ($2::uuid[] IS NULL OR w.id = ANY($2::uuid[]))
-         AND ($3::uuid IS NULL OR (w.created_at, w.id) > (SELECT created_at, id FROM work WHERE id = $3))
-       ORDER BY w.created_at, w.id LIMIT $1`,
-      [limit, onlyIds ?? null, afterId ?? null],
+      `SELECT ${WORK_COLUMNS} FROM work w WHERE ${UNLINKED_AFTER} ORDER BY w.created_at, w.id LIMIT $3`,
+      [onlyIds ?? null, afterId ?? null, limit],
     );
+  }
+
+  /** How many works `unlinked` would page through. */
+  async countUnlinked(afterId?: string, onlyIds?: readonly string[]): Promise<number> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM work w WHERE ${UNLINKED_AFTER}`,
+      [onlyIds ?? null, afterId ?? null],
+    );
+    return n;
   }
 
   async counts(): Promise<{ total: number; linked: number }> {

@@ -50,8 +50,12 @@ export class WorksResolver {
 
   @RequireRole('operator')
   @Mutation(() => WorkModel, { description: 'Checks the track exists on Spotify before linking' })
-  async linkWork(@Args('input') input: LinkWorkInput, @Context('req') req: Request): Promise<WorkModel> {
-    return toWorkModel(await this.catalog.linkWork(input.workId, input.spotifyTrack, actorOf(req)));
+  async linkWork(
+    @Args('input') input: LinkWorkInput,
+    @Context('req') req: Request,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<WorkModel> {
+    return toWorkModel(await this.catalog.linkWork(input.workId, input.spotifyTrack, actorOf(req), loaders));
   }
 
   @RequireRole('operator')
@@ -66,9 +70,10 @@ export class WorksResolver {
     @Args('workId', { type: () => ID }) workId: string,
     @Args('trackId') trackId: string,
     @Context('req') req: Request,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<WorkModel> {
     return toWorkModel(
-      await this.catalog.acceptLinkCandidate(assertUuid(workId, 'workId'), trackId, actorOf(req)),
+      await this.catalog.acceptLinkCandidate(assertUuid(workId, 'workId'), trackId, actorOf(req), loaders),
     );
   }
 

@@ -17,6 +17,10 @@ export class WorkLinkEntity {
   @Column('text') method!: LinkMethod;
   @Column('double precision', { nullable: true }) score!: number | null;
   @Column('text', { nullable: true }) albumName!: string | null;
+  /** The track's name when the link was made (or last re-made): what verification compares Spotify's with. */
+  @Column('text', { nullable: true }) linkedTrackName!: string | null;
+  /** Its credited artists then, in credit order. */
+  @Column('text', { array: true, nullable: true }) linkedArtistNames!: string[] | null;
   @Column('timestamptz') linkedAt!: Date;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;
   @Column('text', { nullable: true }) verification!: LinkVerification | null;
