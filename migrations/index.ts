@@ -9,6 +9,7 @@ import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory'
 import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentCheckedAt';
 import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
 import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinkedNames';
+import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -21,4 +22,5 @@ export const migrations = [
   EnrichmentCheckedAt1796310000000,
   WorkArtistNameLowerIndex1796200000000,
   WorkLinkLinkedNames1796200000001,
+  ListeningRecentlyPlayedIndex1796600000000,
 ];

@@ -15,7 +15,7 @@ export interface IngestTally {
   episodeDuplicates: number;
   /** Rows without a URI that no HIGH or MEDIUM match explained. */
   unmatched: number;
-  /** Rows whose track URI Spotify no longer knows. */
+  /** Rows whose track URI Spotify no longer knows, and whose names (when given) matched nothing either. */
   unavailable: number;
 }
 
@@ -28,8 +28,9 @@ export const emptyTally = (): IngestTally => ({
   unavailable: 0,
 });
 
-export function addTally(into: IngestTally, more: IngestTally): IngestTally {
-  for (const key of Object.keys(into) as (keyof IngestTally)[]) into[key] += more[key];
+/** Adds `more` to `into`; other fields of `into` (a poll's `fetched`) are left alone. */
+export function addTally<T extends IngestTally>(into: T, more: IngestTally): T {
+  for (const key of Object.keys(more) as (keyof IngestTally)[]) into[key] += more[key];
   return into;
 }
 
@@ -84,18 +85,25 @@ export class PlayIngestion {
     const episodes = records.filter((r): r is EpisodeRecord => r.kind === 'EPISODE');
 
     const withUri = tracks.filter((t) => t.spotifyTrackId !== null);
-    const byName = tracks.filter((t) => t.spotifyTrackId === null && t.trackName !== null);
     const ids = await session.fromSpotifyIds(withUri.map((t) => t.spotifyTrackId!));
+    // Rows without a URI are matched by name; so are rows whose URI Spotify no longer knows (a track taken down or
+    // replaced) when they name the track and its artist: the same recording usually lives on under another id.
+    const byName = tracks.filter(
+      (t) =>
+        t.trackName !== null &&
+        (t.spotifyTrackId === null || (!ids.has(t.spotifyTrackId) && t.artistName !== null)),
+    );
     const names = await session.fromNames(
       byName.map((t) => ({ trackName: t.trackName!, artistName: t.artistName })),
     );
+    const byNameOf = (t: TrackRecord) =>
+      t.trackName !== null
+        ? names.get(ResolveSession.keyOf({ trackName: t.trackName, artistName: t.artistName }))
+        : undefined;
 
     const rows: NewPlay[] = [];
     for (const t of tracks) {
-      const trackId =
-        t.spotifyTrackId !== null
-          ? ids.get(t.spotifyTrackId)
-          : names.get(ResolveSession.keyOf({ trackName: t.trackName!, artistName: t.artistName }));
+      const trackId = (t.spotifyTrackId !== null ? ids.get(t.spotifyTrackId) : undefined) ?? byNameOf(t);
       if (!trackId) {
         if (t.spotifyTrackId !== null) tally.unavailable++;
         else tally.unmatched++;
@@ -125,12 +133,20 @@ export class PlayIngestion {
     return { tally, range: rangeOf(plays) };
   }
 
+  /** Rebuilds a listener's summaries for the local days of `range` (null: all of them, after a time-zone change). */
+  async refreshSummaries(listenerId: string, range: TouchedRange | null): Promise<void> {
+    await this.analytics.refresh(listenerId, range);
+  }
+
   /**
    * After an ingestion: artist enrichment when it created artists (once per run: `runKey`), and each listener's
    * summaries rebuilt for the local days its new plays fall on (`range` null: all of them, after a time-zone change).
+   * `summarised`: listeners whose summaries the caller has rebuilt already (they are summarised again after the
+   * enrichment all the same).
    */
   async finish(outcome: {
     touched: { listenerId: string; range: TouchedRange | null }[];
+    summarised?: string[];
     newArtists: number;
     runKey: string;
   }): Promise<IngestionFinish> {
@@ -153,14 +169,17 @@ export class PlayIngestion {
       }
     }
     for (const { listenerId, range } of outcome.touched) await this.analytics.refresh(listenerId, range);
-    if (artistEnrichment.jobRunId && outcome.touched.length > 0) {
+    const listenerIds = [
+      ...new Set([...(outcome.summarised ?? []), ...outcome.touched.map((t) => t.listenerId)]),
+    ];
+    if (artistEnrichment.jobRunId && listenerIds.length > 0) {
       const follow = await this.jobs.enqueue(
         LISTENING_RESUMMARIZE_JOB,
-        { listenerIds: outcome.touched.map((t) => t.listenerId), afterJobRunId: artistEnrichment.jobRunId },
+        { listenerIds, afterJobRunId: artistEnrichment.jobRunId },
         { dedupeKey: `listening:resummarize:${outcome.runKey}`, startAfterSeconds: 5 },
       );
       artistEnrichment.resummarizeJobRunId = follow?.id;
     }
-    return { artistEnrichment, summariesRefreshed: outcome.touched.length };
+    return { artistEnrichment, summariesRefreshed: listenerIds.length };
   }
 }

@@ -48,24 +48,32 @@ export class PlaysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the plays that are new; returns how many were. The account-data export has minute precision (the
-   * end of the stream, truncated or rounded) where the extended history has seconds: a play already stored from
-   * the other format (same track, within that minute) is the same play and is not added again.
+   * Inserts the plays that are new; returns how many were. A play already stored from another source is the same
+   * play and is not added again (see SAME_PLAY_SLACK_MS and the predicates below): the account-data export has minute
+   * precision (the end of the stream, truncated or rounded) where the extended history has seconds, and recently
+   * played stamps a play at its end or its start where the extended history has its end.
    */
   async insertPlays(listenerId: string, plays: readonly NewPlay[]): Promise<number> {
     let inserted = 0;
-    const coarse = plays.filter((p) => p.source === PlaySource.ACCOUNT_DATA);
-    const fine = plays.filter((p) => p.source !== PlaySource.ACCOUNT_DATA);
+    const of = (source: PlaySource) => plays.filter((p) => p.source === source);
     const batches = [
-      ...chunks(fine).map((rows) => ({ rows, dedupe: FINE_DEDUPE })),
-      ...chunks(coarse).map((rows) => ({ rows, dedupe: COARSE_DEDUPE })),
+      ...chunks(of(PlaySource.EXTENDED_HISTORY)).map((rows) => ({
+        rows,
+        elsewhere: [IN_ACCOUNT_DATA, IN_RECENTLY_PLAYED],
+      })),
+      ...chunks(of(PlaySource.RECENTLY_PLAYED)).map((rows) => ({
+        rows,
+        elsewhere: [IN_ACCOUNT_DATA, IN_EXTENDED_HISTORY],
+      })),
+      ...chunks(of(PlaySource.ACCOUNT_DATA)).map((rows) => ({ rows, elsewhere: [IN_FINER_SOURCE] })),
     ];
     if (batches.length === 0) return 0;
     // No wait for the WAL flush: whoever records progress next (a checkpoint, the poll cursor) commits
     // synchronously, which flushes these commits too; a crash before that loses only work that is redone.
     await this.dataSource.transaction(async (m) => {
       await m.query('SET LOCAL synchronous_commit = off');
-      for (const { rows, dedupe } of batches) inserted += await this.insertChunk(m, listenerId, rows, dedupe);
+      for (const { rows, elsewhere } of batches)
+        inserted += await this.insertChunk(m, listenerId, rows, elsewhere);
     });
     return inserted;
   }
@@ -74,8 +82,17 @@ export class PlaysRepository {
     m: EntityManager,
     listenerId: string,
     rows: NewPlay[],
-    sameElsewhere: string,
+    sameElsewhere: readonly string[],
   ): Promise<number> {
+    // one NOT EXISTS per other source: each literal `p.source = ...` lets the planner use that source's index
+    const notElsewhere = sameElsewhere
+      .map(
+        (
+          same,
+        ) => `NOT EXISTS (SELECT 1 FROM listening_play p WHERE p.listener_id = $1 AND p.track_id = u.track_id
+           AND ${same})`,
+      )
+      .join(' AND ');
     const [{ n }] = await m.query<{ n: number }[]>(
       `WITH input AS (
          SELECT to_timestamp(ms / 1000.0) AS played_at, track_id, ms_played, source, skipped, reason_end
@@ -84,8 +101,7 @@ export class PlaysRepository {
        ), inserted AS (
          INSERT INTO listening_play (listener_id, played_at, track_id, ms_played, source, skipped, reason_end)
          SELECT $1, u.played_at, u.track_id, u.ms_played, u.source, u.skipped, u.reason_end FROM input u
-         WHERE NOT EXISTS (SELECT 1 FROM listening_play p WHERE p.listener_id = $1 AND p.track_id = u.track_id
-           AND ${sameElsewhere})
+         WHERE ${notElsewhere}
          ON CONFLICT DO NOTHING
          RETURNING 1
        )
@@ -104,15 +120,30 @@ export class PlaysRepository {
     return n;
   }
 
+  /**
+   * Inserts the episode plays that are new; returns how many were. The extended history knows an episode by its URI,
+   * the account data by show and title, to the minute: an episode play of the other format with the same show and
+   * title (case-folded) within that minute is the same play, as for tracks.
+   */
   async insertEpisodes(listenerId: string, plays: readonly NewEpisodePlay[]): Promise<number> {
     let inserted = 0;
-    for (const rows of chunks(plays)) {
+    const coarse = plays.filter((p) => p.source === PlaySource.ACCOUNT_DATA);
+    const fine = plays.filter((p) => p.source !== PlaySource.ACCOUNT_DATA);
+    const batches = [
+      ...chunks(fine).map((rows) => ({ rows, same: EPISODE_IN_ACCOUNT_DATA })),
+      ...chunks(coarse).map((rows) => ({ rows, same: EPISODE_IN_FINER_SOURCE })),
+    ];
+    for (const { rows, same } of batches) {
       const [{ n }] = await this.dataSource.query<{ n: number }[]>(
         `WITH inserted AS (
            INSERT INTO listening_episode_play (listener_id, played_at, episode_key, episode_name, show_name,
              ms_played, source)
            SELECT $1, u.* FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
              AS u(played_at, episode_key, episode_name, show_name, ms_played, source)
+           WHERE NOT EXISTS (SELECT 1 FROM listening_episode_play p WHERE p.listener_id = $1
+             AND lower(COALESCE(p.show_name, '')) = lower(COALESCE(u.show_name, ''))
+             AND lower(COALESCE(p.episode_name, '')) = lower(COALESCE(u.episode_name, ''))
+             AND ${same})
            ON CONFLICT DO NOTHING
            RETURNING 1
          )
@@ -162,14 +193,22 @@ export class PlaysRepository {
     return new Set(rows.map((r) => r.spotify_id));
   }
 
-  async matches(keys: readonly { artistKey: string; titleKey: string }[]): Promise<TrackMatchRow[]> {
+  /**
+   * What earlier searches found for these keys: every match, and the misses (no track) younger than `missTtlDays`;
+   * an older miss is left out, so it is searched again (Spotify's catalogue and the matcher change).
+   */
+  async matches(
+    keys: readonly { artistKey: string; titleKey: string }[],
+    missTtlDays: number,
+  ): Promise<TrackMatchRow[]> {
     if (keys.length === 0) return [];
     return this.dataSource.query(
       `SELECT m.artist_key AS "artistKey", m.title_key AS "titleKey", m.outcome, m.track_id AS "trackId",
          m.spotify_track_id AS "spotifyTrackId", m.score
        FROM listening_track_match m
-       JOIN unnest($1::text[], $2::text[]) AS k(artist_key, title_key) USING (artist_key, title_key)`,
-      [keys.map((k) => k.artistKey), keys.map((k) => k.titleKey)],
+       JOIN unnest($1::text[], $2::text[]) AS k(artist_key, title_key) USING (artist_key, title_key)
+       WHERE m.track_id IS NOT NULL OR m.matched_at > now() - make_interval(days => $3)`,
+      [keys.map((k) => k.artistKey), keys.map((k) => k.titleKey), missTtlDays],
     );
   }
 
@@ -203,10 +242,42 @@ export class PlaysRepository {
   }
 }
 
-/** A fine-grained play (seconds) already stored from the account data (minute precision, either rounding). */
-// (the literal predicate lets the planner use the partial index idx_listening_play_account_data)
-const FINE_DEDUPE = `p.source = 'ACCOUNT_DATA'
+/**
+ * How far apart a recently-played `played_at` may fall outside the span of an extended-history play and still be
+ * that play. The extended history's `ts` is when the stream ended, to the second. Spotify documents `played_at` only
+ * as "the date and time the track was played" (an ISO date-time, nothing more); a play is listed once it has ended,
+ * and users observe its end on most clients and its start on some (spotify/web-api#613, #1083). So a
+ * recently-played play of the same track is the extended play when its `played_at` lies in [`ts` − `ms_played`,
+ * `ts`] give or take this slack: `ts` truncated to the second, and two logging paths' clocks a few seconds apart.
+ * It stays well under half of the shortest play recently played reports (30 s), so the stamps of two different plays
+ * of one track can never fall in one window: two plays of a track cannot overlap.
+ */
+export const SAME_PLAY_SLACK_MS = 10_000;
+const SLACK = `${SAME_PLAY_SLACK_MS} * interval '1 millisecond'`;
+/** Bounds the index scan of a recently-played play for extended plays: a play lasts about its track (its ms_played). */
+const LONGEST_SPAN = `(GREATEST(u.ms_played, 3600000) + ${SAME_PLAY_SLACK_MS}) * interval '1 millisecond'`;
+
+// Predicates on a stored play `p` of the same listener and track as an input row `u` (the literal source lets the
+// planner use that source's partial index, or the primary key's (listener_id, played_at) for the extended history).
+
+/** The account data (minute precision, either rounding) has this fine-grained play. */
+const IN_ACCOUNT_DATA = `p.source = '${PlaySource.ACCOUNT_DATA}'
   AND p.played_at IN (date_trunc('minute', u.played_at), date_trunc('minute', u.played_at) + interval '1 minute')`;
 /** An account-data play (a minute) already stored from a finer source within a minute either side. */
-const COARSE_DEDUPE = `p.source <> '${PlaySource.ACCOUNT_DATA}'
+const IN_FINER_SOURCE = `p.source <> '${PlaySource.ACCOUNT_DATA}'
+  AND p.played_at > u.played_at - interval '1 minute' AND p.played_at < u.played_at + interval '1 minute'`;
+/** An extended-history play (`u`, stamped at its end) was polled from recently played (stamped at its end or start). */
+const IN_RECENTLY_PLAYED = `p.source = '${PlaySource.RECENTLY_PLAYED}'
+  AND p.played_at >= u.played_at - u.ms_played * interval '1 millisecond' - ${SLACK}
+  AND p.played_at <= u.played_at + ${SLACK}`;
+/** The same rule seen from a recently-played play `u`: an extended play whose span (± slack) holds its stamp. */
+const IN_EXTENDED_HISTORY = `p.source = '${PlaySource.EXTENDED_HISTORY}'
+  AND p.played_at >= u.played_at - ${SLACK} AND p.played_at <= u.played_at + ${LONGEST_SPAN}
+  AND p.played_at - p.ms_played * interval '1 millisecond' - ${SLACK} <= u.played_at`;
+
+/** An episode play (seconds) already stored from the account data, in its minute (either rounding). */
+const EPISODE_IN_ACCOUNT_DATA = `p.source = '${PlaySource.ACCOUNT_DATA}'
+  AND p.played_at IN (date_trunc('minute', u.played_at), date_trunc('minute', u.played_at) + interval '1 minute')`;
+/** An account-data episode play already stored from the extended history within a minute either side. */
+const EPISODE_IN_FINER_SOURCE = `p.source <> '${PlaySource.ACCOUNT_DATA}'
   AND p.played_at > u.played_at - interval '1 minute' AND p.played_at < u.played_at + interval '1 minute'`;

@@ -7,7 +7,6 @@ import {
   SpotifyService,
   SpotifyUserTokenRejectedError,
 } from 'src/spotify';
-import { TouchedRange } from './analytics.repository';
 import { ListenerEntity } from './entities/listener.entity';
 import { PlaySource } from './history-record';
 import { ListenerTokenVault } from './listener-token.vault';
@@ -101,19 +100,20 @@ export class PollJob implements OnModuleInit {
       artistEnrichment: {},
       summariesRefreshed: 0,
     };
-    const touched: { listenerId: string; range: TouchedRange | null }[] = [];
+    // Each listener's summaries are rebuilt as it is polled, before its cursor moves: a run that stops later (a long
+    // rate limit reschedules it, a crash retries it) cannot leave stored plays out of the summaries.
+    const summarised: string[] = [];
     for (const listener of listeners) {
-      const result = await this.pollOne(listener, session);
+      const result = await this.pollOne(listener, session, payload.refreshSummaries === true);
       report.listeners.push(result.report);
       report.totals.fetched += result.report.fetched;
       addTally(report.totals, result.tally);
-      // a new time zone moves every play to other local days: all of the listener's summaries are rebuilt
-      if (payload.refreshSummaries) touched.push({ listenerId: listener.id, range: null });
-      else if (result.range) touched.push({ listenerId: listener.id, range: result.range });
+      if (result.summarised) summarised.push(listener.id);
       await ctx.progress(report.listeners.length, listeners.length);
     }
     const finish = await this.ingestion.finish({
-      touched,
+      touched: [],
+      summarised,
       newArtists: session.newArtistSpotifyIds.size,
       runKey: ctx.jobRunId,
     });
@@ -124,10 +124,15 @@ export class PollJob implements OnModuleInit {
     return report;
   }
 
+  /**
+   * Polls one listener: plays stored, then the summaries of their days rebuilt (all of them with `refreshAll`: a new
+   * time zone moves every play to other local days, and that holds even when Spotify fails), then the cursor moved.
+   */
   private async pollOne(
     listener: ListenerEntity,
     session: ResolveSession,
-  ): Promise<{ report: ListenerPollReport; tally: IngestTally; range?: TouchedRange | null }> {
+    refreshAll: boolean,
+  ): Promise<{ report: ListenerPollReport; tally: IngestTally; summarised: boolean }> {
     const report: ListenerPollReport = {
       listenerId: listener.id,
       outcome: 'POLLED',
@@ -160,10 +165,15 @@ export class PollJob implements OnModuleInit {
       addTally(tally, stored.tally);
       report.inserted = tally.inserted;
       report.duplicates = tally.duplicates;
+      // Summaries before the cursor: plays stored by a run that dies here are fetched again by the next poll (the
+      // cursor did not move), and their range, duplicates included, is summarised then.
+      const summarised = refreshAll || stored.range !== null;
+      if (summarised) await this.ingestion.refreshSummaries(listener.id, refreshAll ? null : stored.range);
       const newest = plays.reduce((max, p) => Math.max(max, p.playedAt.getTime()), 0);
       await this.listeners.recordPoll(listener.id, { cursorMs: newest || undefined, error: null });
-      return { report, tally, range: stored.range };
+      return { report, tally, summarised };
     } catch (error) {
+      if (refreshAll) await this.ingestion.refreshSummaries(listener.id, null);
       if (error instanceof JobRescheduleError) throw error;
       if (error instanceof SpotifyInvalidGrantError || error instanceof UnreadableTokenError) {
         const reason =
@@ -172,14 +182,17 @@ export class PollJob implements OnModuleInit {
             : `Spotify refused the refresh token (${error.description ?? 'invalid_grant'}): connect again`;
         await this.listeners.markNeedsReauth(listener.id, reason);
         this.logger.warn(`listener ${listener.id} needs to connect again: ${reason}`);
-        return { report: { ...report, outcome: 'NEEDS_REAUTH', error: reason }, tally };
+        return {
+          report: { ...report, outcome: 'NEEDS_REAUTH', error: reason },
+          tally,
+          summarised: refreshAll,
+        };
       }
       const message = error instanceof Error ? error.message : String(error);
       await this.listeners.recordPoll(listener.id, { error: message });
       this.logger.error(`polling listener ${listener.id} failed: ${message}`);
-      return { report: { ...report, outcome: 'FAILED', error: message }, tally };
+      return { report: { ...report, outcome: 'FAILED', error: message }, tally, summarised: refreshAll };
     }
-    return { report, tally };
   }
 
   /** Every play after the cursor (the newest 50 on the first poll), oldest page first. */

@@ -16,6 +16,12 @@ export const matchKey = (t: NamedTrack) => ({
 });
 const keyString = (k: { artistKey: string; titleKey: string }) => `${k.artistKey}\u0000${k.titleKey}`;
 
+/**
+ * Days a search that found nothing (NO_MATCH, AMBIGUOUS) is trusted: after that the row is searched again, since
+ * Spotify's catalogue grows and the matcher improves. Matches are kept until something replaces them.
+ */
+export const MATCH_MISS_TTL_DAYS = 30;
+
 /** Searches in flight at once while matching (the Spotify module paces them against the shared budget). */
 const SEARCH_CONCURRENCY = 10;
 
@@ -89,13 +95,17 @@ export class ResolveSession {
 
   /**
    * Rows without a URI → track ids, through the catalog's matcher (one text search per distinct artist and title,
-   * remembered in listening_track_match); only HIGH and MEDIUM matches count, the rest map to null.
+   * remembered in listening_track_match: a miss for MATCH_MISS_TTL_DAYS); only HIGH and MEDIUM matches count, the
+   * rest map to null.
    */
   async fromNames(rows: readonly NamedTrack[]): Promise<Map<string, string | null>> {
     const byKey = new Map(rows.map((r) => [keyString(matchKey(r)), r]));
     const unknown = [...byKey.keys()].filter((k) => !this.matches.has(k));
     if (unknown.length) {
-      const stored = await this.plays.matches(unknown.map((k) => matchKey(byKey.get(k)!)));
+      const stored = await this.plays.matches(
+        unknown.map((k) => matchKey(byKey.get(k)!)),
+        MATCH_MISS_TTL_DAYS,
+      );
       for (const m of stored) this.matches.set(keyString(m), m.trackId);
       const toSearch = unknown.filter((k) => !this.matches.has(k)).map((k) => byKey.get(k)!);
       for (let i = 0; i < toSearch.length; i += SEARCH_CONCURRENCY) {

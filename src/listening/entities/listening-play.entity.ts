@@ -12,6 +12,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_listening_play_account_data', ['listenerId', 'trackId', 'playedAt'], {
   where: `source = 'ACCOUNT_DATA'`,
 })
+// Plays polled from recently played: an extended-history import looks for them to tell one play seen by both.
+@Index('idx_listening_play_recently_played', ['listenerId', 'trackId', 'playedAt'], {
+  where: `source = 'RECENTLY_PLAYED'`,
+})
 export class ListeningPlayEntity {
   @PrimaryColumn('uuid') listenerId!: string;
   @PrimaryColumn('timestamptz') playedAt!: Date;
