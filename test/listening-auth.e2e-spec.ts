@@ -113,6 +113,8 @@ describe('listening: connecting listeners (OAuth) and polling recently played', 
 
     const res = await login('', { authorization: `Bearer ${TEST_KEYS.operator}` });
     expect(res.status).toBe(302);
+    // a login URL may hold the key: no Referer passes it on
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
     const url = new URL(res.headers.location);
     expect(`${url.origin}${url.pathname}`).toBe(`${spotify.accountsUrl}/authorize`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
@@ -182,6 +184,37 @@ describe('listening: connecting listeners (OAuth) and polling recently played', 
     // the genuine state still works once: a forged attempt does not spend it
     expect((await app.http().get(other)).status).toBe(200);
     expect(await listeners()).toHaveLength(1); // the same Spotify user reconnected each time
+  });
+
+  it('mints a single-use login link through GraphQL for operators, holding no key', async () => {
+    const mint = `mutation { createListenerLoginLink { url expiresAt } }`;
+    const reader = await app.gql(mint, {}, { as: 'reader' });
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await app.gql<{ createListenerLoginLink: { url: string; expiresAt: string } }>(mint);
+    expect(res.errors).toBeUndefined();
+    const { url, expiresAt } = res.data!.createListenerLoginLink;
+    const link = new URL(url);
+    expect(`${link.origin}${link.pathname}`).toBe(`${spotify.accountsUrl}/authorize`);
+    expect(url).not.toContain(TEST_KEYS.operator);
+    expect(link.searchParams.get('state')).toMatch(/^[\w-]{43}$/);
+    const ttl = Date.parse(expiresAt) - Date.now();
+    expect(ttl).toBeGreaterThan(50 * 60_000);
+    expect(ttl).toBeLessThanOrEqual(60 * 60_000);
+    const bad = await app.gql(`mutation { createListenerLoginLink(timeZone: "Mars/Base") { url } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
+
+    // whoever opens it goes through Spotify's consent and back to the callback, once
+    const approved = await fetch(link, { redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    const back = new URL(approved.headers.get('location')!);
+    const connected = await app.http().get(`${back.pathname}${back.search}`);
+    expect(connected.status).toBe(200);
+    expect(connected.body.listener).toMatchObject({ spotifyUserId: 'sandbox-listener', status: 'CONNECTED' });
+    const again = await app.http().get(`${back.pathname}${back.search}`);
+    expect(again.status).toBe(400);
+    expect(again.body.error.field).toBe('state');
+    expect(await listeners()).toHaveLength(1);
+    await initialPoll();
   });
 
   it('refuses a code Spotify does not accept (invalid_grant) as bad input, spending the state', async () => {

@@ -2,14 +2,18 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from 'src/auth/roles';
 import { assertUuid } from 'src/common/uuid';
 import { JobRunModel, toJobRunModel } from 'src/jobs';
-import { ImportListeningHistoryArgs } from './dto/listening.args';
+import { ImportListeningHistoryArgs, ListenerLoginLinkArgs } from './dto/listening.args';
+import { ListeningAuthService } from './listening-auth.service';
 import { ListeningService } from './listening.service';
 import { toListenerModel } from './listening.mapper';
-import { ListenerModel } from './models/listener.model';
+import { ListenerLoginLinkModel, ListenerModel } from './models/listener.model';
 
 @Resolver(() => ListenerModel)
 export class ListenersResolver {
-  constructor(private readonly listening: ListeningService) {}
+  constructor(
+    private readonly listening: ListeningService,
+    private readonly auth: ListeningAuthService,
+  ) {}
 
   @Query(() => [ListenerModel], { description: 'Every listener, oldest first' })
   async listeners(): Promise<ListenerModel[]> {
@@ -20,6 +24,19 @@ export class ListenersResolver {
   async listener(@Args('id', { type: () => ID }) id: string): Promise<ListenerModel | null> {
     const [listener] = await this.listening.byIds([assertUuid(id, 'id')]);
     return listener ? toListenerModel(listener) : null;
+  }
+
+  @RequireRole('operator')
+  @Mutation(() => ListenerLoginLinkModel, {
+    description:
+      'A single-use link (valid one hour) that connects a Spotify account as a listener: open it in a browser, or ' +
+      'send it to the listener; unlike GET /auth/spotify/login?key=, it holds no API key',
+  })
+  async createListenerLoginLink(@Args() args: ListenerLoginLinkArgs): Promise<ListenerLoginLinkModel> {
+    return this.auth.loginLink({
+      timeZone: args.timeZone ?? undefined,
+      name: args.displayName ?? undefined,
+    });
   }
 
   @RequireRole('operator')

@@ -11,6 +11,8 @@ const one = (value: unknown): string | undefined => (typeof value === 'string' ?
  * `GET /auth/spotify/login` (an operator, in a browser: `?key=<operator key>&timeZone=Europe/Paris&listener=Name`)
  * and `GET /auth/spotify/callback` (Spotify's redirect). Both bypass the global key guard: login checks the
  * operator key itself (a browser cannot send a header), the callback is protected by the single-use state.
+ * A key in the query stays out of our logs (the request log keeps the path only) but not out of the browser's
+ * history: the `createListenerLoginLink` mutation gives a link without one, and is the way to prefer.
  */
 @Controller('auth/spotify')
 @Public()
@@ -19,6 +21,8 @@ export class ListeningAuthController {
 
   @Get('login')
   @Header('Cache-Control', 'no-store')
+  // the URL may hold the key: no Referer carries it on
+  @Header('Referrer-Policy', 'no-referrer')
   async login(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>) {
     const url = await this.auth.login({
       key: one(query.key) ?? ApiKeyService.bearer(req.headers.authorization),

@@ -29,15 +29,26 @@ import { isTimeZone } from './time-buckets';
 export const LISTENER_SCOPES = ['user-read-recently-played'] as const;
 /** How long a login may take between our redirect and Spotify's callback. */
 export const STATE_TTL_MS = 10 * 60_000;
+/** How long a login link minted through GraphQL stays valid (it may be sent to the listener first). */
+export const LOGIN_LINK_TTL_MS = 60 * 60_000;
 
 const hashState = (state: string) => createHash('sha256').update(state, 'utf8').digest('hex');
 
-export interface LoginParams {
-  /** The operator's API key (`?key=` or `Authorization: Bearer`). */
-  key: string | undefined;
+export interface ConnectParams {
   timeZone?: string;
   /** A label for a new listener; Spotify's display name otherwise. */
   name?: string;
+}
+
+export interface LoginParams extends ConnectParams {
+  /** The operator's API key (`?key=` or `Authorization: Bearer`). */
+  key: string | undefined;
+}
+
+/** Spotify's authorize URL with a fresh single-use state: whoever opens it before `expiresAt` connects. */
+export interface LoginLink {
+  url: string;
+  expiresAt: Date;
 }
 
 export interface CallbackParams {
@@ -49,7 +60,8 @@ export interface CallbackParams {
 /**
  * Connecting a listener: an operator starts the login (their key is checked, since every connected listener is
  * polled and Spotify allows development-mode apps five users); Spotify sends the browser back to the callback,
- * which is public and trusts nothing but a state it issued itself, once, within ten minutes.
+ * which is public and trusts nothing but a state it issued itself, once, within ten minutes (an hour for a login
+ * link minted through GraphQL).
  */
 @Injectable()
 export class ListeningAuthService {
@@ -75,6 +87,18 @@ export class ListeningAuthService {
     const role = this.keys.roleFor(params.key);
     if (role === undefined) throw new UnauthenticatedError('the API key is not valid');
     if (!hasRole(role, 'operator')) throw new ForbiddenError('operator');
+    return (await this.authorize(params, STATE_TTL_MS)).url;
+  }
+
+  /**
+   * A login link for an operator already authenticated (GraphQL): Spotify's authorize URL with a single-use state
+   * valid for LOGIN_LINK_TTL_MS. It carries no key, so it can be opened anywhere, or sent to the listener.
+   */
+  loginLink(params: ConnectParams): Promise<LoginLink> {
+    return this.authorize(params, LOGIN_LINK_TTL_MS);
+  }
+
+  private async authorize(params: ConnectParams, ttlMs: number): Promise<LoginLink> {
     const timeZone = params.timeZone?.trim() || null;
     if (timeZone !== null && !isTimeZone(timeZone)) {
       throw new BadUserInputError('timeZone', `"${timeZone}" is not an IANA time zone`);
@@ -84,13 +108,9 @@ export class ListeningAuthService {
       throw new BadUserInputError('name', 'must be at most 200 characters');
 
     const state = randomBytes(32).toString('base64url');
-    await this.listeners.insertState({
-      stateHash: hashState(state),
-      timeZone,
-      displayName: name,
-      expiresAt: new Date(Date.now() + STATE_TTL_MS),
-    });
-    return this.spotify.authorizeUrl({ state, scopes: LISTENER_SCOPES });
+    const expiresAt = new Date(Date.now() + ttlMs);
+    await this.listeners.insertState({ stateHash: hashState(state), timeZone, displayName: name, expiresAt });
+    return { url: this.spotify.authorizeUrl({ state, scopes: LISTENER_SCOPES }), expiresAt };
   }
 
   /** Spotify's redirect: state checked (and spent), code exchanged, token sealed, listener created or renewed. */

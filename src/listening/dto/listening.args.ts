@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsInt, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DateScalar } from 'src/common/scalars';
 
 @ArgsType()
@@ -24,4 +24,26 @@ export class ImportListeningHistoryArgs {
   @IsString()
   @MaxLength(1000)
   file!: string;
+}
+
+@ArgsType()
+export class ListenerLoginLinkArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "IANA time zone of the listener's analytics; default TZ_ANALYTICS (a returning listener keeps theirs)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  timeZone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A label for a new listener; default Spotify's display name",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  displayName?: string | null;
 }

@@ -34,3 +34,13 @@ export class ListenerModel {
   lastPlayedAt!: Date | null;
   @Field() createdAt!: Date;
 }
+
+@ObjectType('ListenerLoginLink', {
+  description:
+    "Spotify's authorize URL with a single-use state: whoever opens it before expiresAt connects their Spotify " +
+    'account as a listener. It holds no API key.',
+})
+export class ListenerLoginLinkModel {
+  @Field() url!: string;
+  @Field() expiresAt!: Date;
+}
