@@ -7,6 +7,7 @@ import { InsightsAndGrowth1795313467692 } from './1795313467692-InsightsAndGrowt
 import { SoundchartsCharts1795313775792 } from './1795313775792-SoundchartsCharts';
 import { ListeningHistory1795316846274 } from './1795316846274-ListeningHistory';
 import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentCheckedAt';
+import { TrackedArtistAudienceLookup1796400000000 } from './1796400000000-TrackedArtistAudienceLookup';
 import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
 import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinkedNames';
 import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
@@ -20,6 +21,7 @@ export const migrations = [
   SoundchartsCharts1795313775792,
   ListeningHistory1795316846274,
   EnrichmentCheckedAt1796310000000,
+  TrackedArtistAudienceLookup1796400000000,
   WorkArtistNameLowerIndex1796200000000,
   WorkLinkLinkedNames1796200000001,
   ListeningRecentlyPlayedIndex1796600000000,

@@ -95,15 +95,26 @@ describe('tracked and snapshotted artists are artists Soundgraph knows (developm
     // tracking again (after an untrack) keeps them too
     await app.gql('mutation($id: String!) { untrackArtist(spotifyId: $id) }', { id: tracked.id });
     await app.gql('mutation($id: String!) { trackArtist(spotifyId: $id) { spotifyId } }', { id: tracked.id });
+    // the snapshot of a development-mode app: no Spotify followers or markets; being tracked, the artist's
+    // followers come from Soundcharts (the sandbox emulator, asked by Spotify id), and the score rests on them
+    const snapshot = await app.gql<{ artistSnapshot: { followers: number; followersSource: string } }>(
+      'query($id: String!) { artistSnapshot(spotifyId: $id) { followers followersSource } }',
+      { id: tracked.id },
+    );
+    expect(snapshot.data!.artistSnapshot).toEqual({
+      followers: expect.any(Number),
+      followersSource: 'SOUNDCHARTS',
+    });
+    const followers = snapshot.data!.artistSnapshot.followers;
+    const score = Math.round(((25 * Math.min(1, Math.log10(1 + followers) / 7)) / 25) * 100 * 100) / 100;
     expect(await artist(tracked.id)).toEqual({
       spotifyId: tracked.id,
       name: tracked.name,
       genres: ['chanson'],
       popularity: 61,
       followers: 12345,
-      visibility: [],
-      // the snapshot of a development-mode app: no Spotify followers or markets, but a growth record
-      growth: { currentFollowers: null, marketsKnown: false },
+      visibility: [{ score }],
+      growth: { currentFollowers: followers, marketsKnown: false },
     });
     const [again] = await adminQueryIn<{ n: number; id: string }>(
       app.databaseUrl,

@@ -1,6 +1,7 @@
 import { InsightsClock } from '../src/insights';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MusicService } from '../src/music';
+import { SoundchartsEmulator } from '../src/sandbox/soundcharts';
 import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -33,9 +34,10 @@ interface Result {
   artist: { visibility: unknown[]; growth: Record<string, unknown> | null } | null;
 }
 
-async function startApp(emulator: SpotifyEmulator): Promise<TestApp> {
+async function startApp(emulator: SpotifyEmulator, env: Record<string, string> = {}): Promise<TestApp> {
   await emulator.start();
   const app = await createTestApp({
+    ...env,
     SPOTIFY_API_URL: emulator.apiUrl,
     SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
     SPOTIFY_CLIENT_ID: emulator.clientId,
@@ -215,5 +217,109 @@ describe('insights of an app without top tracks (the rest rescaled)', () => {
       ],
     });
     expect(data.artist!.visibility).toEqual([{ score: metric.visibility!.score }]);
+  });
+});
+
+describe('a tracked artist of a development-mode app, with Soundcharts and no chart cascade', () => {
+  const spotify = new SpotifyEmulator({ catalog, mode: 'development', rateLimit: false });
+  let emulatorNow = Date.parse(`${DAY}T12:00:00Z`);
+  const soundcharts = new SoundchartsEmulator({ catalog, rateLimit: false, now: () => emulatorNow });
+  const uuid = soundcharts.data.known.rueDeVivreArtistUuid;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    await soundcharts.start();
+    app = await startApp(spotify, {
+      SOUNDCHARTS_API_URL: soundcharts.url,
+      SOUNDCHARTS_APP_ID: soundcharts.appId,
+      SOUNDCHARTS_API_KEY: soundcharts.apiKey,
+      // both providers live: live mode wants an encryption key
+      ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+      // the first fetch of a series covers this history (one request per series), as the cascade's would
+      SOUNDCHARTS_HISTORY_DAYS: '30',
+    });
+    const tracked = await app.gql('mutation($id: String!) { trackArtist(spotifyId: $id) { spotifyId } }', {
+      id: RUE,
+    });
+    expect(tracked.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await spotify.stop();
+    await soundcharts.stop();
+  });
+
+  const moveTo = (day: string) => {
+    app.app.get(InsightsClock).useSource(() => Date.parse(`${day}T08:00:00Z`));
+    emulatorNow = Date.parse(`${day}T12:00:00Z`);
+  };
+  const reasonOf = (data: Result, part: string) =>
+    data.artistSnapshot.skipped.find((s) => s.part === part)?.reason;
+  /** The latest point the emulator serves for the week ending `day`, asked for directly. */
+  const served = async (path: string, field: string, day: string) => {
+    const start = new Date(Date.parse(`${day}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${soundcharts.url}${path}?startDate=${start}&endDate=${day}`, {
+      headers: soundcharts.authHeaders,
+    });
+    const body = (await res.json()) as { items: Record<string, unknown>[] };
+    const last = body.items[body.items.length - 1];
+    return { date: String(last.date).slice(0, 10), value: last[field] as number };
+  };
+
+  it('records why when Soundcharts fails, takes the snapshot anyway, and asks at most once that day', async () => {
+    moveTo(DAY);
+    soundcharts.injectFault({ status: 500, path: '/api/v2.9/artist/by-platform/spotify/' });
+    soundcharts.clearRequestLog();
+    const data = await collect(app);
+    expect(data.artistSnapshot).toMatchObject({ followers: null, followersSource: null });
+    expect(reasonOf(data, 'followers')).toContain('followers absent');
+    expect(reasonOf(data, 'followers')).toContain(`Soundcharts lookup failed on ${DAY}`);
+    expect(reasonOf(data, 'followers')).toContain('answered 500');
+    expect(soundcharts.requestLog().map((r) => [r.path, r.status])).toEqual([
+      [`/api/v2.9/artist/by-platform/spotify/${RUE}`, 500],
+    ]);
+
+    soundcharts.clearFaults();
+    soundcharts.clearRequestLog();
+    const again = await collect(app);
+    expect(soundcharts.requestLog()).toEqual([]);
+    expect(reasonOf(again, 'followers')).toContain(`looked up on Soundcharts already on ${DAY}`);
+  });
+
+  it('the next day looks the artist up by its Spotify id and takes followers from SOUNDCHARTS, as served', async () => {
+    const next = '2026-03-11';
+    moveTo(next);
+    const followers = await served(`/api/v2/artist/${uuid}/audience/spotify`, 'followerCount', next);
+    const listeners = await served(`/api/v2/artist/${uuid}/streaming/spotify/listening`, 'value', next);
+    soundcharts.clearRequestLog();
+    const data = await collect(app);
+    expect(data.artistSnapshot).toMatchObject({ followers: followers.value, followersSource: 'SOUNDCHARTS' });
+    expect(reasonOf(data, 'followers')).toBeUndefined();
+    expect(reasonOf(data, 'monthlyListeners')).toBeUndefined();
+    const stored = await app.gql<{
+      artistSnapshot: { followersAsOf: string; monthlyListeners: number; monthlyListenersAsOf: string };
+    }>(
+      'query($id: String!) { artistSnapshot(spotifyId: $id) { followersAsOf monthlyListeners monthlyListenersAsOf } }',
+      { id: RUE },
+    );
+    expect(stored.data!.artistSnapshot).toEqual({
+      followersAsOf: followers.date,
+      monthlyListeners: listeners.value,
+      monthlyListenersAsOf: listeners.date,
+    });
+    // one lookup, one request per series; no chart, no cascade
+    expect(soundcharts.requestLog().map((r) => [r.path, r.status])).toEqual([
+      [`/api/v2.9/artist/by-platform/spotify/${RUE}`, 200],
+      [`/api/v2/artist/${uuid}/audience/spotify`, 200],
+      [`/api/v2/artist/${uuid}/streaming/spotify/listening`, 200],
+    ]);
+    // the visibility score rests on them
+    expect(data.growthMetrics[data.growthMetrics.length - 1].growth.currentFollowers).toBe(followers.value);
+
+    // stored now and recent: collecting again asks Soundcharts nothing
+    soundcharts.clearRequestLog();
+    const again = await collect(app);
+    expect(again.artistSnapshot.followers).toBe(followers.value);
+    expect(soundcharts.requestLog()).toEqual([]);
   });
 });

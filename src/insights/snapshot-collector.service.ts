@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig } from 'src/config';
 import { PermanentJobError } from 'src/jobs';
 import { MusicService } from 'src/music';
@@ -9,7 +9,13 @@ import {
   SpotifyService,
   SpotifyTrack,
 } from 'src/spotify';
-import { ARTIST_AUDIENCE_SOURCE, ArtistAudienceSource, LatestAudiencePoint } from './artist-audience-source';
+import {
+  ARTIST_AUDIENCE_REFRESH,
+  ARTIST_AUDIENCE_SOURCE,
+  ArtistAudienceRefresh,
+  ArtistAudienceSource,
+  LatestAudiencePoint,
+} from './artist-audience-source';
 import { audioProfile } from './audio-profile';
 import { daysBetween, InsightsClock } from './insights.clock';
 import type {
@@ -22,12 +28,18 @@ import type {
 } from './insights.types';
 import { summarizeMarkets } from './market-insights';
 import { relatedBenchmark } from './related-benchmark';
+import { TrackedArtistsRepository } from './tracked-artists.repository';
 
 /** A Soundcharts point older than this (days before the snapshot's day) is not used as that day's value. */
 export const AUDIENCE_MAX_AGE_DAYS = 7;
 /** Recommendations are seeded by this many top tracks (Spotify takes at most 5 seeds). */
 const RECOMMENDATION_SEEDS = 5;
 const RECOMMENDATIONS = 20;
+
+interface AudienceAnswer {
+  point: LatestAudiencePoint | null;
+  missing: string;
+}
 
 const absent = (field: string) =>
   `${field} absent from GET /artists/{id}: not given to this Spotify app (development mode)`;
@@ -54,12 +66,16 @@ async function unlessUnavailable<T>(
  */
 @Injectable()
 export class SnapshotCollector {
+  private readonly logger = new Logger(SnapshotCollector.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly spotify: SpotifyService,
     private readonly music: MusicService,
     private readonly clock: InsightsClock,
+    private readonly tracked: TrackedArtistsRepository,
     @Optional() @Inject(ARTIST_AUDIENCE_SOURCE) private readonly audience?: ArtistAudienceSource,
+    @Optional() @Inject(ARTIST_AUDIENCE_REFRESH) private readonly refresh?: ArtistAudienceRefresh,
   ) {}
 
   async collect(spotifyId: string): Promise<ArtistSnapshot> {
@@ -100,7 +116,18 @@ export class SnapshotCollector {
       (await this.music.upsertSpotifyArtists([{ spotifyId, name: artist.name }])).get(spotifyId) ?? null;
 
     // Soundcharts fills what Spotify does not give (followers), and gives what Spotify never does (monthly listeners).
-    const [scFollowers, scListeners] = await this.audiencePoints(artistId, day, followers === null);
+    let [scFollowers, scListeners] = await this.audiencePoints(artistId, day, followers === null);
+    if (followers === null && !scFollowers.point && artistId) {
+      // Nothing recent stored (no chart cascade brought the artist in): ask Soundcharts, once a day at most.
+      const refresh = await this.refreshAudience(spotifyId, artistId, day);
+      if (refresh.refreshed) [scFollowers, scListeners] = await this.audiencePoints(artistId, day, true);
+      if (refresh.note) {
+        const withNote = (a: AudienceAnswer) =>
+          a.point ? a : { point: null, missing: `${a.missing}; ${refresh.note}` };
+        scFollowers = withNote(scFollowers);
+        scListeners = withNote(scListeners);
+      }
+    }
     if (followers === null) {
       if (scFollowers.point) {
         followers = Math.round(scFollowers.point.value);
@@ -176,12 +203,54 @@ export class SnapshotCollector {
     );
   }
 
+  /**
+   * Brings a tracked artist's Soundcharts followers and monthly listeners up to `day` (lookup by Spotify id), at
+   * most once per artist and day (the quota), and says what happened. A Soundcharts failure does not fail the
+   * snapshot: it becomes the reason the values are missing, and the next day tries again.
+   */
+  private async refreshAudience(
+    spotifyId: string,
+    artistId: string,
+    day: string,
+  ): Promise<{ refreshed: boolean; note: string }> {
+    if (!this.refresh || !this.audience) return { refreshed: false, note: '' };
+    const claim = await this.tracked.claimAudienceLookup(spotifyId, day);
+    if (!claim.claimed) {
+      return {
+        refreshed: false,
+        note: claim.tracked
+          ? `looked up on Soundcharts already on ${day} (${claim.note ?? 'no outcome recorded'}); next lookup tomorrow`
+          : 'Soundcharts is asked only for tracked artists',
+      };
+    }
+    let outcome: { refreshed: boolean; note: string };
+    try {
+      const answer = await this.refresh.refreshSpotifyAudience(artistId, spotifyId, day);
+      outcome =
+        answer.status === 'refreshed'
+          ? {
+              refreshed: true,
+              note: `looked up on Soundcharts on ${day}: artist ${answer.soundchartsUuid}`,
+            }
+          : {
+              refreshed: false,
+              note: `Soundcharts knows no artist with Spotify id ${spotifyId} (looked up on ${day})`,
+            };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Soundcharts audience of ${spotifyId} not refreshed: ${message}`);
+      outcome = { refreshed: false, note: `Soundcharts lookup failed on ${day}: ${message}` };
+    }
+    await this.tracked.recordAudienceLookup(spotifyId, outcome.note);
+    return outcome;
+  }
+
   /** [followers (asked for only when `needFollowers`), monthly listeners], each usable for `day` or why not. */
   private async audiencePoints(
     artistId: string | null,
     day: string,
     needFollowers: boolean,
-  ): Promise<{ point: LatestAudiencePoint | null; missing: string }[]> {
+  ): Promise<AudienceAnswer[]> {
     const none = (missing: string) => [
       { point: null, missing },
       { point: null, missing },
@@ -224,12 +293,25 @@ export class SnapshotCollector {
       );
       return null;
     }
-    if (topTracks.length === 0) return null;
+    if (topTracks.length === 0) {
+      skip('audioProfile', null, 'no top track in any tracked market: there is nothing to profile');
+      return null;
+    }
     const features = await unlessUnavailable(
       () => lookups.audioFeaturesOf(topTracks.map((t) => t.spotifyId)),
       (e) => skip('audioProfile', e.capability, e.message),
     );
-    return features ? audioProfile(features.filter((f) => f !== null)) : null;
+    if (!features) return null;
+    const known = features.filter((f) => f !== null);
+    if (known.length === 0) {
+      skip(
+        'audioProfile',
+        null,
+        `Spotify has no audio features for any of the ${topTracks.length} top tracks`,
+      );
+      return null;
+    }
+    return audioProfile(known);
   }
 
   private async relatedArtists(spotifyId: string): Promise<RelatedArtistInsight[]> {

@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TrackedArtist } from './insights.types';
 
+export type AudienceLookupClaim =
+  { claimed: true } | { claimed: false; tracked: boolean; note: string | null };
+
 const COLUMNS = `spotify_id AS "spotifyId", name, source, tracked_at AS "trackedAt"`;
 
 /** All SQL on tracked artists. */
@@ -44,7 +47,7 @@ export class TrackedArtistsRepository {
 
   /** True when the artist was tracked. */
   async untrack(spotifyId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE tracked_artist SET untracked_at = now(), updated_at = now()
        WHERE spotify_id = $1 AND untracked_at IS NULL RETURNING spotify_id`,
       [spotifyId],
@@ -56,6 +59,35 @@ export class TrackedArtistsRepository {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM tracked_artist WHERE untracked_at IS NULL ORDER BY tracked_at, spotify_id`,
     );
+  }
+
+  /**
+   * Claims the day's Soundcharts audience lookup of a tracked artist: granted at most once per artist and day, across
+   * processes. Refused, it says whether the artist is tracked and what the day's earlier lookup found.
+   */
+  async claimAudienceLookup(spotifyId: string, day: string): Promise<AudienceLookupClaim> {
+    // An UPDATE answers [rows, affected count] through TypeORM's postgres driver.
+    const [claimed] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE tracked_artist SET audience_lookup_on = $2, audience_lookup_note = NULL
+       WHERE spotify_id = $1 AND untracked_at IS NULL AND audience_lookup_on IS DISTINCT FROM $2::date
+       RETURNING spotify_id`,
+      [spotifyId, day],
+    );
+    if (claimed.length > 0) return { claimed: true };
+    const [row] = await this.dataSource.query<{ tracked: boolean; note: string | null }[]>(
+      `SELECT untracked_at IS NULL AS tracked, audience_lookup_note AS note FROM tracked_artist
+       WHERE spotify_id = $1`,
+      [spotifyId],
+    );
+    return { claimed: false, tracked: row?.tracked ?? false, note: row?.note ?? null };
+  }
+
+  /** What the day's Soundcharts lookup found (or why it failed). */
+  async recordAudienceLookup(spotifyId: string, note: string): Promise<void> {
+    await this.dataSource.query(`UPDATE tracked_artist SET audience_lookup_note = $2 WHERE spotify_id = $1`, [
+      spotifyId,
+      note,
+    ]);
   }
 
   async tracked(spotifyIds: readonly string[]): Promise<Set<string>> {

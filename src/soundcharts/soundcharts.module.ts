@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MusicModule } from 'src/music';
+import { ARTIST_AUDIENCE_REFRESH, ArtistAudienceRefreshService } from './artist-audience-refresh.service';
 import { AudienceExporter } from './audience-export.service';
 import { ArtistAudienceResolver, AudienceExportResolver, TrackAudienceResolver } from './audience.resolver';
 import { AudienceRepository } from './audience.repository';
@@ -75,6 +76,8 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     ChartScheduleRunner,
     AudienceExporter,
     SoundchartsService,
+    ArtistAudienceRefreshService,
+    { provide: ARTIST_AUDIENCE_REFRESH, useExisting: ArtistAudienceRefreshService },
     SoundchartsLoaders,
     ChartsResolver,
     ChartEntryResolver,
@@ -84,6 +87,6 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     AudienceExportResolver,
     CascadeStepsResolver,
   ],
-  exports: [SoundchartsService, SoundchartsClock],
+  exports: [SoundchartsService, SoundchartsClock, ARTIST_AUDIENCE_REFRESH],
 })
 export class SoundchartsModule {}
