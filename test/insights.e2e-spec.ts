@@ -2,6 +2,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InsightsClock } from '../src/insights';
 import { JobsService } from '../src/jobs/jobs.service';
 import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
+import { runTs } from './support/processes';
+import { createTestDatabase } from './support/test-database';
 import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
@@ -316,9 +318,55 @@ describe('tracked artists in sandbox mode', () => {
       'mutation { untrackArtist(spotifyId: "293x3NAIGPR4RCJrFkzs0P") }',
     );
     expect(untracked.data!.untrackArtist).toBe(true);
+    // untracking it again changes nothing, and says so
+    const again = await app.gql<{ untrackArtist: boolean }>(
+      'mutation { untrackArtist(spotifyId: "293x3NAIGPR4RCJrFkzs0P") }',
+    );
+    expect(again.data!.untrackArtist).toBe(false);
     const databaseUrl = app.databaseUrl;
     await app.close();
     app = await createTestApp({}, databaseUrl);
     expect((await tracked()).data!.trackedArtists).toEqual([]);
+  }, 60_000);
+});
+
+describe('soundgraph insights collect', () => {
+  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
+  let databaseUrl: string;
+  const cli = (...args: string[]) =>
+    runTs('src/cli/main.ts', args, {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      SPOTIFY_API_URL: emulator.apiUrl,
+      SPOTIFY_ACCOUNTS_URL: emulator.accountsUrl,
+      SPOTIFY_CLIENT_ID: emulator.clientId,
+      SPOTIFY_CLIENT_SECRET: emulator.clientSecret,
+      SPOTIFY_API_MODE: 'extended',
+    });
+  beforeAll(async () => {
+    await emulator.start();
+    databaseUrl = await createTestDatabase();
+  });
+  afterAll(() => emulator.stop());
+
+  it('exits non-zero, saying why, when the run was rescheduled by a long rate limit', async () => {
+    emulator.injectFault({ status: 429, retryAfter: 3600, count: 1, path: `/v1/artists/${RUE}` });
+    const started = Date.now();
+    const result = await cli('insights', 'collect', RUE);
+    expect(result.code).toBe(1);
+    const reason = /insights collect not done: (.*); rescheduled until (\S+), a worker will finish job/.exec(
+      result.stderr,
+    );
+    expect(reason?.[1]).toContain('Spotify rate limit; retry in 3600 s');
+    // about an hour from now
+    const until = Date.parse(reason![2]);
+    expect(until).toBeGreaterThanOrEqual(started + 3_599_000);
+    expect(until).toBeLessThan(Date.now() + 3_601_000);
+    const runs = await adminQueryIn<{ status: string }>(
+      databaseUrl,
+      `SELECT status FROM job_run WHERE kind = 'insights.collect'`,
+    );
+    expect(runs).toEqual([{ status: 'QUEUED' }]);
+    expect(await adminQueryIn(databaseUrl, 'SELECT 1 FROM artist_snapshot')).toHaveLength(0);
   }, 60_000);
 });

@@ -1,9 +1,37 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { COLLECT_INSIGHTS_JOB, InsightsService } from 'src/insights';
+import type { JobRunEntity } from 'src/jobs/entities/job-run.entity';
 import { JobStatus } from 'src/jobs/job-status';
 import { JobsService } from 'src/jobs/jobs.service';
 import { assertSpotifyId } from 'src/music';
 import { runJobWithProgress } from '../progress';
+
+/**
+ * Why a run is not done, for the CLI to fail with; null when it succeeded. A run rescheduled by a long rate limit
+ * is back in the queue with `rescheduled in N s: <reason>` as its error (a worker finishes it).
+ */
+export function notDoneReason(
+  label: string,
+  run: Pick<JobRunEntity, 'id' | 'status' | 'error' | 'updatedAt'>,
+): string | null {
+  switch (run.status) {
+    case JobStatus.SUCCEEDED:
+      return null;
+    case JobStatus.FAILED:
+      return `${label} failed: ${run.error ?? 'unknown error'}`;
+    case JobStatus.CANCELLED:
+      return `${label} was cancelled (job ${run.id})`;
+    case JobStatus.QUEUED:
+    case JobStatus.RUNNING: {
+      const rescheduled = /^rescheduled in (\d+) s: (.*)$/s.exec(run.error ?? '');
+      if (rescheduled) {
+        const until = new Date(run.updatedAt.getTime() + Number(rescheduled[1]) * 1000).toISOString();
+        return `${label} not done: ${rescheduled[2]}; rescheduled until ${until}, a worker will finish job ${run.id}`;
+      }
+      return `${label} not done (${run.status}${run.error ? `: ${run.error}` : ''}); a worker will finish job ${run.id}`;
+    }
+  }
+}
 
 @SubCommand({
   name: 'collect',
@@ -23,8 +51,9 @@ export class InsightsCollectCommand extends CommandRunner {
       { spotifyId: id },
       'insights collect',
     );
-    if (run.status === JobStatus.FAILED)
-      throw new Error(`insights collect failed: ${run.error ?? 'unknown error'}`);
+    // Exit non-zero unless the snapshot was taken: a rescheduled or cancelled run has not taken it.
+    const reason = notDoneReason('insights collect', run);
+    if (reason) throw new Error(reason);
   }
 }
 
