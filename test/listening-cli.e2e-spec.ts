@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { JobsService } from '../src/jobs';
+import type { ImportReport } from '../src/listening';
 import { SpotifyCatalog } from '../src/sandbox/spotify';
 import { runTs } from './support/processes';
 import { createTestDatabase } from './support/test-database';
@@ -82,6 +83,52 @@ describe('soundgraph listening (CLI)', () => {
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toContain('"listeners": []');
   }, 120_000);
+
+  it('resumes an import that failed half-way from its checkpoint with --resume', async () => {
+    const start = Date.UTC(2025, 7, 1);
+    const rows = (from: number, n: number, username: string) =>
+      Array.from({ length: n }, (_, i) => ({
+        ts: new Date(start + (from + i) * 3600_000).toISOString(),
+        username,
+        ms_played: 190_000,
+        spotify_track_uri: `spotify:track:${catalog.tracks[(from + i) % catalog.tracks.length].id}`,
+      }));
+    const done = path.join(dir, 'Streaming_History_Audio_2025_0.json');
+    const broken = path.join(dir, 'Streaming_History_Audio_2025_1.json');
+    fs.writeFileSync(done, JSON.stringify(rows(0, 30, 'resumer')));
+    fs.writeFileSync(broken, JSON.stringify(rows(30, 10, 'someone-else'))); // another user's file: refused
+    const args = ['listening', 'import', done, broken, '--listener', 'resumer'];
+
+    const failed = await runTs('src/cli/main.ts', [...args, '--create'], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('someone-else');
+    expect(failed.stderr).toContain('--resume');
+    const plays = async () =>
+      (
+        await adminQueryIn<{ n: number }>(
+          databaseUrl,
+          `SELECT count(*)::int AS n FROM listening_play p JOIN listener l ON l.id = p.listener_id
+           WHERE l.spotify_user_id = 'resumer'`,
+        )
+      )[0].n;
+    expect(await plays()).toBe(30); // the first file was stored (and checkpointed) before the second was refused
+
+    fs.writeFileSync(broken, JSON.stringify(rows(30, 10, 'resumer'))); // the right file this time
+    const resumed = await runTs('src/cli/main.ts', [...args, '--resume'], env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming import [0-9a-f-]{36}/);
+    const report = JSON.parse(resumed.stdout.slice(resumed.stdout.indexOf('{'))) as ImportReport;
+    expect(report.resumedFrom).toMatchObject({ file: path.basename(broken), offset: 0 });
+    // the first file was not read again: nothing counted twice
+    expect(report.rows).toBe(40);
+    expect(report.plays).toMatchObject({ inserted: 40, duplicates: 0 });
+    expect(await plays()).toBe(40);
+
+    // that import has finished: nothing left to resume
+    const again = await runTs('src/cli/main.ts', [...args, '--resume'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('no unfinished import');
+  }, 240_000);
 
   it('resolves sandbox mode like the service on a fresh DATA_DIR: same generated keys, same emulators', async () => {
     const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-cli-sandbox-'));

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config';
-import { JobContext, JobRegistry, PermanentJobError } from 'src/jobs';
+import { JobContext, JobRegistry, JobsService, JobStatus, PermanentJobError } from 'src/jobs';
 import { mergeRange, TouchedRange } from './analytics.repository';
 import { EpisodeRecord, parseHistoryRecord, TrackRecord } from './history-record';
 import { JsonArrayError, readJsonArray } from './json-array-stream';
@@ -15,6 +15,11 @@ export interface ImportPayload {
   listenerId: string;
   /** Absolute paths, imported in this order. */
   files: string[];
+  /**
+   * An earlier run of the same import (same listener, same files) that did not finish: this run starts from its
+   * last checkpoint (`soundgraph listening import --resume`).
+   */
+  resumeOf?: string;
 }
 
 export interface ImportReport {
@@ -40,8 +45,8 @@ export interface ImportReport {
   /** First and last instant of the plays read: the local days whose summaries were rebuilt. */
   playedFrom?: string;
   playedTo?: string;
-  /** Set when a retry of this run resumed from a checkpoint: file index and byte offset. */
-  resumedFrom?: { file: string; offset: number };
+  /** Set when this run resumed from a checkpoint (its own retry's, or `resumeOf`'s): file and byte offset. */
+  resumedFrom?: { file: string; offset: number; jobRunId?: string };
 }
 
 type ParseCounts = Pick<ImportReport, 'rows' | 'skippedShort' | 'other' | 'invalid' | 'invalidSamples'>;
@@ -52,6 +57,8 @@ interface Checkpoint {
   report: ImportReport;
   /** Instants of the plays read so far (their days' summaries are rebuilt at the end). */
   range: TouchedRange | null;
+  /** Each file's size when the run started: another run resumes only files that did not change. */
+  sizes?: number[];
 }
 
 /** Array elements per batch: one resolve + insert per batch. */
@@ -74,6 +81,7 @@ export class ImportJob implements OnModuleInit {
     private readonly listeners: ListenersRepository,
     private readonly resolver: TrackResolver,
     private readonly ingestion: PlayIngestion,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
@@ -95,7 +103,10 @@ export class ImportJob implements OnModuleInit {
       }
     });
     const totalKiB = Math.max(1, Math.ceil(sizes.reduce((a, b) => a + b, 0) / 1024));
-    const report: ImportReport = ctx.checkpoint?.report ?? {
+    // this run's own checkpoint (a retry) wins over the one of the run it resumes
+    const checkpoint =
+      ctx.checkpoint ?? (payload.resumeOf ? await this.checkpointOf(payload, sizes) : undefined);
+    const report: ImportReport = checkpoint?.report ?? {
       files: payload.files.map((f) => path.basename(f)),
       rows: 0,
       plays: emptyTally(),
@@ -111,14 +122,17 @@ export class ImportJob implements OnModuleInit {
       artistEnrichment: {},
       summariesRefreshed: false,
     };
-    let fileIndex = ctx.checkpoint?.fileIndex ?? 0;
-    let offset = ctx.checkpoint?.offset ?? 0;
-    if (ctx.checkpoint && offset >= (sizes[fileIndex] ?? 0)) {
+    let fileIndex = checkpoint?.fileIndex ?? 0;
+    let offset = checkpoint?.offset ?? 0;
+    if (checkpoint && offset >= (sizes[fileIndex] ?? 0)) {
       fileIndex++; // the checkpoint was the end of that file
       offset = 0;
     }
-    let range = ctx.checkpoint?.range ?? null;
-    if (ctx.checkpoint) report.resumedFrom = { file: report.files[fileIndex] ?? '', offset };
+    let range = checkpoint?.range ?? null;
+    if (checkpoint) {
+      report.resumedFrom = { file: report.files[fileIndex] ?? '', offset };
+      if (!ctx.checkpoint) report.resumedFrom.jobRunId = payload.resumeOf;
+    }
     const session = this.resolver.session();
     // A resumed run's session starts empty: what earlier attempts learned is in the checkpoint's report.
     const before = {
@@ -155,7 +169,7 @@ export class ImportJob implements OnModuleInit {
       // The first batch, each file's end and then every few seconds; a crash redoes what followed (idempotent).
       if (checkpointed === 0 || at.fileEnd || Date.now() - checkpointed >= CHECKPOINT_EVERY_MS) {
         const state = { ...report, ...at.counts };
-        await ctx.saveCheckpoint({ fileIndex: at.fileIndex, offset: at.offset, report: state, range });
+        await ctx.saveCheckpoint({ fileIndex: at.fileIndex, offset: at.offset, report: state, range, sizes });
         await ctx.progress(Math.floor((doneBefore(at.fileIndex) + at.offset) / 1024), totalKiB);
         checkpointed = Date.now();
       }
@@ -215,6 +229,8 @@ export class ImportJob implements OnModuleInit {
           }
         }
       } catch (error) {
+        // the batch being stored still lands and is checkpointed: a resumed run starts after it
+        await inFlight.catch(() => undefined);
         if (error instanceof JsonArrayError) {
           throw new PermanentJobError(
             `${path.basename(file)} is not a JSON array of plays: ${error.message}`,
@@ -241,4 +257,38 @@ export class ImportJob implements OnModuleInit {
     report.summariesRefreshed = finish.summariesRefreshed > 0;
     return report;
   }
+
+  /**
+   * The last checkpoint of `payload.resumeOf`, an unfinished import of the same listener and files; undefined when it
+   * stopped before its first one. The files it had read must not have changed since.
+   */
+  private async checkpointOf(payload: ImportPayload, sizes: number[]): Promise<Checkpoint | undefined> {
+    const id = payload.resumeOf!;
+    const earlier = await this.jobs.get(id);
+    if (!earlier || earlier.kind !== LISTENING_IMPORT_JOB) {
+      throw new PermanentJobError(`job run ${id} is not an import to resume`);
+    }
+    if (earlier.status === JobStatus.SUCCEEDED) {
+      throw new PermanentJobError(`import ${id} has finished: there is nothing to resume`);
+    }
+    const before = earlier.payload as Partial<ImportPayload>;
+    if (before.listenerId !== payload.listenerId || !sameFiles(before.files, payload.files)) {
+      throw new PermanentJobError(
+        `import ${id} was of other files or another listener: resume it with the same listener and files`,
+      );
+    }
+    const checkpoint = (earlier.checkpoint ?? undefined) as Checkpoint | undefined;
+    if (!checkpoint) return undefined;
+    for (let i = 0; i <= Math.min(checkpoint.fileIndex, sizes.length - 1); i++) {
+      if (checkpoint.sizes && checkpoint.sizes[i] !== sizes[i]) {
+        throw new PermanentJobError(
+          `${path.basename(payload.files[i])} changed since import ${id} read it: import it again without resuming`,
+        );
+      }
+    }
+    return checkpoint;
+  }
 }
+
+const sameFiles = (a: unknown, b: readonly string[]) =>
+  Array.isArray(a) && a.length === b.length && a.every((f, i) => f === b[i]);

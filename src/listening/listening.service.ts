@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
 import { assertUuid, isUuid } from 'src/common/uuid';
 import { AppConfig } from 'src/config';
-import { JobsService } from 'src/jobs';
+import { JobsService, JobStatus } from 'src/jobs';
 import { AnalyticsRepository } from './analytics.repository';
 import { ListenerEntity } from './entities/listener.entity';
 import { ListenersRepository } from './listeners.repository';
@@ -101,6 +101,26 @@ export class ListeningService {
     await this.get(listenerId, 'listenerId');
     const resolved = this.importFile(file);
     return this.jobs.start(LISTENING_IMPORT_JOB, { listenerId, files: [resolved] });
+  }
+
+  /**
+   * The import of these files for this listener to resume: the newest one with a checkpoint that did not finish
+   * (failed, or left running by a process that died), unless a later one succeeded; undefined when there is none.
+   */
+  async resumableImport(listenerId: string, files: readonly string[]): Promise<string | undefined> {
+    const [runs] = await this.jobs.list({ kind: LISTENING_IMPORT_JOB }, 100);
+    for (const run of runs) {
+      const payload = run.payload as { listenerId?: unknown; files?: unknown };
+      const same =
+        payload.listenerId === listenerId &&
+        Array.isArray(payload.files) &&
+        payload.files.length === files.length &&
+        payload.files.every((f, i) => f === files[i]);
+      if (!same) continue;
+      if (run.status === JobStatus.SUCCEEDED) return undefined;
+      if (run.checkpoint !== null && run.checkpoint !== undefined) return run.id;
+    }
+    return undefined;
   }
 
   /** DATA_DIR/imports, symbolic links resolved: a path that leads anywhere else is refused. */

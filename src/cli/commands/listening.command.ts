@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { isUuid } from 'src/common/uuid';
 import { JobStatus } from 'src/jobs/job-status';
 import { JobsService } from 'src/jobs/jobs.service';
 import { LISTENING_IMPORT_JOB, LISTENING_POLL_JOB, ListeningService } from 'src/listening';
@@ -13,6 +14,8 @@ interface ImportOptions {
   listener?: string;
   create?: boolean;
   timeZone?: string;
+  /** A job run id, or true: the newest unfinished import of the same listener and files. */
+  resume?: string | true;
 }
 
 @SubCommand({
@@ -65,13 +68,28 @@ export class ListeningImportCommand extends CommandRunner {
 
   async run(files: string[], options: ImportOptions): Promise<void> {
     const listenerId = await this.listenerId(options);
+    const resolved = files.map((f) => path.resolve(f));
+    let resumeOf: string | undefined;
+    if (options.resume === true) {
+      resumeOf = await this.listening.resumableImport(listenerId, resolved);
+      if (!resumeOf) throw new Error('no unfinished import of these files for this listener to resume');
+    } else if (options.resume) {
+      if (!isUuid(options.resume)) throw new Error(`--resume ${options.resume} is not a job run id`);
+      resumeOf = options.resume;
+    }
+    if (resumeOf) process.stderr.write(`resuming import ${resumeOf}\n`);
     const run = await runJobWithProgress(
       this.jobs,
       LISTENING_IMPORT_JOB,
-      { listenerId, files: files.map((f) => path.resolve(f)) },
+      { listenerId, files: resolved, ...(resumeOf ? { resumeOf } : {}) },
       'import (KiB)',
     );
-    if (run.status === JobStatus.FAILED) throw new Error(`import failed: ${run.error ?? 'unknown error'}`);
+    if (run.status === JobStatus.FAILED) {
+      throw new Error(
+        `import failed: ${run.error ?? 'unknown error'} (run ${run.id}: once fixed, add --resume to go on from ` +
+          'where it stopped)',
+      );
+    }
   }
 
   private async listenerId(options: ImportOptions): Promise<string> {
@@ -118,6 +136,16 @@ export class ListeningImportCommand extends CommandRunner {
   @Option({ flags: '--time-zone <zone>', description: 'IANA time zone of a listener made by --create' })
   parseTimeZone(value: string): string {
     return value;
+  }
+
+  @Option({
+    flags: '--resume [jobRunId]',
+    description:
+      'go on from the last checkpoint of an import that failed or whose process died (default: the newest such ' +
+      'import of the same listener and files)',
+  })
+  parseResume(value: string | undefined): string | true {
+    return typeof value === 'string' && value !== '' ? value : true;
   }
 }
 
