@@ -59,6 +59,8 @@ export function growthMetrics(snapshots: readonly ArtistSnapshot[]): GrowthMetri
   const points: GrowthPoint[] = snapshots.map((s) => ({
     day: s.day,
     followers: s.followers,
+    followersSource: s.followersSource,
+    followersAsOf: s.followersAsOf,
     popularity: s.popularity,
     activeMarkets: s.activeMarkets,
     trackedMarkets: s.trackedMarkets,

@@ -1,4 +1,4 @@
-import { GrowthPoint, growthAt, growthSeries } from './growth';
+import { GrowthPoint, growthAt, growthSeries, marketsLost } from './growth';
 
 const TRACKED = ['US', 'GB', 'FR'];
 const p = (
@@ -103,6 +103,33 @@ describe('growth (hand-computed, with gaps in the history)', () => {
     expect(growthAt(changed, 1)).toMatchObject({ newMarkets: [], lostMarkets: ['GB'] });
   });
 
+  it('compares follower counts of one source only, dated by the day each count is of', () => {
+    const f = (day: string, followers: number, source: string, asOf = day): GrowthPoint => ({
+      ...p(day, followers, 50, ['US']),
+      followersSource: source,
+      followersAsOf: asOf,
+    });
+    const switched = [
+      f('2026-02-01', 1_000, 'SPOTIFY'),
+      f('2026-03-01', 1_030, 'SPOTIFY'),
+      // the app lost followers (development mode): Soundcharts' counts from now on, a few days behind
+      f('2026-03-02', 4_900, 'SOUNDCHARTS', '2026-02-28'),
+      f('2026-03-03', 4_950, 'SOUNDCHARTS', '2026-03-03'),
+      f('2026-03-10', 5_000, 'SOUNDCHARTS', '2026-03-05'),
+      f('2026-03-17', 5_300, 'SOUNDCHARTS', '2026-03-12'),
+    ];
+    const growth = growthSeries(switched);
+    // Mar 3: a month before is Feb 1, but that count is Spotify's: no monthly growth (not +3,950)
+    expect(growth[3]).toMatchObject({ weeklyFollowerGrowth: null, monthlyFollowerGrowth: null });
+    // Mar 10: its count is of Mar 5; a week before that (Feb 26) there is no Soundcharts count (not +50 against
+    // Mar 3's snapshot, which is two days of growth)
+    expect(growth[4]).toMatchObject({ weeklyFollowerGrowth: null });
+    // Mar 17: its count is of Mar 12; the latest count at or before Mar 5 is Mar 10's (of Mar 5)
+    expect(growth[5]).toMatchObject({ weeklyFollowerGrowth: 300, monthlyFollowerGrowth: null });
+    // popularity is Spotify's alone, compared by snapshot day as before
+    expect(growth[4].weeklyPopularityChange).toBe(0);
+  });
+
   it('computes every day of a series and refuses an unordered one', () => {
     expect(growthSeries(history).map((g) => g.weeklyFollowerGrowth)).toEqual([
       null,
@@ -113,5 +140,32 @@ describe('growth (hand-computed, with gaps in the history)', () => {
       110,
     ]);
     expect(() => growthSeries([history[1], history[0]])).toThrow('ascend');
+  });
+
+  it('reports a market lost days ago as lost until it comes back, not only on the day it went', () => {
+    const recent = [
+      p('2026-03-01', 1, 1, ['US', 'GB', 'FR']),
+      p('2026-03-05', 1, 1, ['US', 'FR']), // GB lost on Mar 5
+      p('2026-03-06', 1, 1, null), // a blind day
+      p('2026-03-10', 1, 1, ['US']), // FR lost on Mar 10
+      p('2026-03-15', 1, 1, ['US']),
+    ];
+    // the day's own figures know only what changed since the day before
+    expect(growthAt(recent, 4).lostMarkets).toEqual([]);
+    expect(marketsLost(recent)).toEqual({
+      asOf: '2026-03-15',
+      markets: [
+        { market: 'GB', lastActive: '2026-03-01' },
+        { market: 'FR', lastActive: '2026-03-05' },
+      ], // in tracked order
+    });
+    // back in GB: no longer lost; a market the latest day no longer tracks is neither
+    expect(marketsLost([...recent, p('2026-03-16', 1, 1, ['US', 'GB'], ['US', 'GB'])])).toEqual({
+      asOf: '2026-03-16',
+      markets: [],
+    });
+    // the latest snapshot could not see markets: nothing can be said
+    expect(marketsLost([...recent, p('2026-03-16', 1, 1, null)])).toBeNull();
+    expect(marketsLost([])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Growth, design §6: weekly and monthly deltas against the nearest snapshot at or before 7 and 30 days ago; new and
-// lost markets against the previous snapshot. Pure: the history in, the figures out.
+// lost markets against the previous snapshot. Follower deltas compare counts of one source only, by the day each
+// count is of. Pure: the history in, the figures out.
 
 export const WEEK_DAYS = 7;
 export const MONTH_DAYS = 30;
@@ -9,6 +10,10 @@ export interface GrowthPoint {
   /** YYYY-MM-DD. */
   day: string;
   followers: number | null;
+  /** Where the follower count came from (SPOTIFY, SOUNDCHARTS); deltas never mix two sources. */
+  followersSource?: string | null;
+  /** The day the follower count is of (a Soundcharts point may be days older than the snapshot); default `day`. */
+  followersAsOf?: string | null;
   popularity: number | null;
   /** Null when the snapshot could not tell (top tracks unavailable). */
   activeMarkets: readonly string[] | null;
@@ -49,6 +54,27 @@ function reference(
   return null;
 }
 
+/**
+ * The follower count to compare history[index]'s with, `daysBack` days before: among the earlier snapshots with a
+ * count from the same source, the one whose count is of the latest day at or before `daysBack` days before the
+ * day history[index]'s count is of. Spotify and Soundcharts count differently, and a Soundcharts point can be up to
+ * a week older than its snapshot: comparing across sources, or by snapshot day, would invent growth.
+ */
+function followersReference(history: readonly GrowthPoint[], index: number, daysBack: number): number | null {
+  const point = history[index];
+  const source = point.followersSource ?? null;
+  const asOf = (p: GrowthPoint) => p.followersAsOf ?? p.day;
+  const target = dayNumber(asOf(point)) - daysBack;
+  let best: { day: number; value: number } | null = null;
+  for (let j = index - 1; j >= 0; j--) {
+    const p = history[j];
+    if (p.followers === null || (p.followersSource ?? null) !== source) continue;
+    const day = dayNumber(asOf(p));
+    if (day <= target && (best === null || day > best.day)) best = { day, value: p.followers };
+  }
+  return best?.value ?? null;
+}
+
 const delta = (current: number | null, past: number | null) =>
   current === null || past === null ? null : current - past;
 
@@ -60,7 +86,6 @@ const delta = (current: number | null, past: number | null) =>
  */
 export function growthAt(history: readonly GrowthPoint[], index: number): GrowthFigures {
   const point = history[index];
-  const followers = (p: GrowthPoint) => p.followers;
   const popularity = (p: GrowthPoint) => p.popularity;
   let newMarkets: string[] = [];
   let lostMarkets: string[] = [];
@@ -79,8 +104,8 @@ export function growthAt(history: readonly GrowthPoint[], index: number): Growth
   }
   return {
     currentFollowers: point.followers,
-    weeklyFollowerGrowth: delta(point.followers, reference(history, index, WEEK_DAYS, followers)),
-    monthlyFollowerGrowth: delta(point.followers, reference(history, index, MONTH_DAYS, followers)),
+    weeklyFollowerGrowth: delta(point.followers, followersReference(history, index, WEEK_DAYS)),
+    monthlyFollowerGrowth: delta(point.followers, followersReference(history, index, MONTH_DAYS)),
     currentPopularity: point.popularity,
     weeklyPopularityChange: delta(point.popularity, reference(history, index, WEEK_DAYS, popularity)),
     monthlyPopularityChange: delta(point.popularity, reference(history, index, MONTH_DAYS, popularity)),
@@ -97,4 +122,28 @@ export function growthSeries(history: readonly GrowthPoint[]): GrowthFigures[] {
       throw new Error('history must ascend by day, one point per day');
   }
   return history.map((_, i) => growthAt(history, i));
+}
+
+export interface LostMarket {
+  market: string;
+  /** The latest day of the history on which it was active. */
+  lastActive: string;
+}
+
+/**
+ * Markets active on some day of `history` (one artist's recent snapshots, ascending by day) and inactive on its
+ * latest day, over the markets that day tracks, in tracked order; null when the latest snapshot could not see
+ * markets. Unlike a day's `lostMarkets`, a market lost a week ago is still lost today.
+ */
+export function marketsLost(history: readonly GrowthPoint[]): { asOf: string; markets: LostMarket[] } | null {
+  const latest = history[history.length - 1];
+  if (!latest || latest.activeMarkets === null) return null;
+  const now = new Set(latest.activeMarkets);
+  const lastActive = new Map<string, string>();
+  for (const p of history.slice(0, -1)) for (const m of p.activeMarkets ?? []) lastActive.set(m, p.day);
+  const markets = latest.trackedMarkets.flatMap((market) => {
+    const day = lastActive.get(market);
+    return day !== undefined && !now.has(market) ? [{ market, lastActive: day }] : [];
+  });
+  return { asOf: latest.day, markets };
 }
