@@ -7,7 +7,9 @@ import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
 const catalog = SpotifyCatalog.generate();
 const RUE = catalog.known.rueDeVivreArtistId;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const daysAgo = (n: number) => dayOf(Date.now() - n * 86_400_000);
+/** The app's clock is held here: its "today" cannot move past midnight between the fixtures and the assertions. */
+const NOW = Date.now();
+const daysAgo = (n: number) => dayOf(NOW - n * 86_400_000);
 
 const TODAY = daysAgo(0);
 const snapshot = (day: string, followers: number, popularity: number, activeMarkets: string[]) =>
@@ -19,7 +21,8 @@ const snapshot = (day: string, followers: number, popularity: number, activeMark
   );
 
 // Hand-computed from the history below: today against 7 days ago (690,000; 71) and 30 days ago (650,000; 70);
-// FI lost since yesterday; visibility v1 of 699,567 followers, popularity 72, 12 of 13 markets, tracks 80 and 60.
+// FI lost yesterday, still lost today (the day's own figures lose nothing more); visibility v1 of 699,567
+// followers, popularity 72, 12 of 13 markets, tracks 80 and 60.
 const WEEKLY = 9_567;
 const MONTHLY = 49_567;
 const FOLLOWER_POINTS = (25 * Math.log10(1 + 699_567)) / 7;
@@ -27,7 +30,7 @@ const SCORE = Math.round((FOLLOWER_POINTS + 18 + (25 * 12) / 13 + 17.5) * 100) /
 
 const DASHBOARD = `query($id: String!) { dashboard(spotifyId: $id) {
   spotifyId name tracked today
-  catalog { totalWorks linkedWorks coveragePercent unlinkedWorks }
+  catalog { artistName totalWorks linkedWorks coveragePercent unlinkedWorks }
   enrichment { tracksTotal tracksEnriched artistsTotal artistsEnriched }
   spotify { mode snapshotDate daysSinceSnapshot followers followersSource popularity activeMarkets trackedMarkets
     genres unavailableCapabilities { name } }
@@ -38,7 +41,7 @@ const DASHBOARD = `query($id: String!) { dashboard(spotifyId: $id) {
   actionItems { kind message hint } } }`;
 
 interface Dashboard {
-  catalog: Record<string, number>;
+  catalog: Record<string, number | string | null>;
   spotify: Record<string, unknown>;
   visibility: Record<string, unknown> | null;
   growth: Record<string, unknown> | null;
@@ -57,6 +60,7 @@ describe('dashboard', () => {
   beforeAll(async () => {
     // Sandbox mode: the emulator serves Spotify and Rue De Vivre is tracked.
     app = await createTestApp({ SPOTIFY_API_MODE: 'extended' });
+    app.app.get(InsightsClock).useSource(() => NOW);
     env = {
       DATABASE_URL: app.databaseUrl,
       DATA_DIR: app.dataDir,
@@ -69,7 +73,10 @@ describe('dashboard', () => {
       {
         input: [
           ...tracks.map((t) => ({ title: t.name, artistName: 'Rue De Vivre' })),
-          { title: 'Unreleased Demo', artistName: 'Rue De Vivre' },
+          // the artist's too (names match ignoring case)
+          { title: 'Unreleased Demo', artistName: 'rue de vivre' },
+          // another artist's work: not on Rue De Vivre's dashboard
+          { title: 'Somebody Else Song', artistName: 'Somebody Else' },
         ],
       },
     );
@@ -90,7 +97,7 @@ describe('dashboard', () => {
       .recordSnapshots([
         snapshot(daysAgo(30), 650_000, 70, TRACKED_MARKETS),
         snapshot(daysAgo(7), 690_000, 71, TRACKED_MARKETS),
-        snapshot(daysAgo(1), 699_000, 72, TRACKED_MARKETS),
+        snapshot(daysAgo(1), 699_000, 72, marketsWithout('FI')),
         snapshot(TODAY, 699_567, 72, marketsWithout('FI')),
       ]);
   }, 60_000);
@@ -101,7 +108,14 @@ describe('dashboard', () => {
     expect(res.errors).toBeUndefined();
     const d = res.data!.dashboard;
     expect(d).toMatchObject({ spotifyId: RUE, name: 'Rue De Vivre', tracked: true, today: TODAY });
-    expect(d.catalog).toEqual({ totalWorks: 4, linkedWorks: 3, coveragePercent: 75, unlinkedWorks: 1 });
+    // the artist's works only: not Somebody Else's
+    expect(d.catalog).toEqual({
+      artistName: 'Rue De Vivre',
+      totalWorks: 4,
+      linkedWorks: 3,
+      coveragePercent: 75,
+      unlinkedWorks: 1,
+    });
     expect(d.spotify).toEqual({
       mode: 'EXTENDED',
       snapshotDate: TODAY,
@@ -121,7 +135,7 @@ describe('dashboard', () => {
       weeklyPopularityChange: 1,
       monthlyPopularityChange: 2,
       newMarkets: [],
-      lostMarkets: ['FI'],
+      lostMarkets: [],
     });
     // 30 days ending today: 30 days ago is outside the window
     expect(d.trendsFrom).toBe(daysAgo(29));
@@ -137,7 +151,11 @@ describe('dashboard', () => {
       { name: 'Fixture track 2', popularity: 60 },
     ]);
     expect(d.actionItems.map((a) => [a.kind, a.message])).toEqual([
-      ['MARKETS_LOST', `lost 1 market on ${TODAY}: FI`],
+      // lost yesterday, still lost today: an item until it comes back
+      [
+        'MARKETS_LOST',
+        `lost 1 market in the last 30 days, inactive on ${TODAY}: FI (last active ${daysAgo(7)})`,
+      ],
       ['WORKS_TO_LINK', '1 work without a Spotify link: "Unreleased Demo"'],
       [
         'STALE_ENRICHMENT',
@@ -149,7 +167,7 @@ describe('dashboard', () => {
 
   it('asks for a snapshot once none came for two days or more', async () => {
     const clock = app.app.get(InsightsClock);
-    clock.useSource(() => Date.now() + 3 * 86_400_000);
+    clock.useSource(() => NOW + 3 * 86_400_000);
     try {
       const res = await app.gql<{ dashboard: Dashboard }>(DASHBOARD, { id: RUE });
       expect(res.data!.dashboard.spotify.daysSinceSnapshot).toBe(3);
@@ -161,17 +179,21 @@ describe('dashboard', () => {
       const followers = res.data!.dashboard.trends.find((t) => t.metric === 'followers')!;
       expect(followers.values.slice(-4)).toEqual([699_567, null, null, null]);
     } finally {
-      clock.useSource(Date.now);
+      clock.useSource(() => NOW);
     }
   });
 
+  // The CLI runs on the wall clock, which may have passed midnight since the fixtures: what it prints is checked
+  // against the snapshots' days, which do not move, and a day later reads the same.
   it('prints the full dashboard with sparklines of the last 30 days', async () => {
     const result = await runTs('src/cli/main.ts', ['dashboard'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const out = result.stdout;
-    expect(out).toContain(`Soundgraph dashboard: Rue De Vivre (${RUE})`);
-    expect(out).toContain('  works         4\n');
+    expect(out).toMatch(
+      new RegExp(`Soundgraph dashboard: Rue De Vivre \\(${RUE}\\), \\d{4}-\\d{2}-\\d{2}\n`),
+    );
+    expect(out).toContain('Catalog (works credited to "Rue De Vivre")\n  works         4\n');
     expect(out).toContain('  linked        3 (75.0%)\n');
     expect(out).toContain('  to link       1\n');
     expect(out).toContain('  followers     699,567 (Spotify)\n');
@@ -182,12 +204,14 @@ describe('dashboard', () => {
       `  followers     +${WEEKLY.toLocaleString('en-US')} week, +${MONTHLY.toLocaleString('en-US')} month\n`,
     );
     expect(out).toContain('  popularity    +1 week, +2 month\n');
-    expect(out).toContain('  markets       new: —, lost: FI\n');
+    expect(out).toContain('  markets       new: —, lost: —\n');
     expect(out).toMatch(/\n {2}followers {3}[·▁▂▃▄▅▆▇█]{30} {2}699,567\n/);
     expect(out).toMatch(/\n {2}markets {5}[·▁▂▃▄▅▆▇█]{30} {2}12\n/);
     expect(out).toContain('   1. Fixture track 1 (popularity 80, 13 markets)\n');
     expect(out).toContain('Action items (3)\n');
-    expect(out).toContain(`lost 1 market on ${TODAY}: FI`);
+    expect(out).toContain(
+      `lost 1 market in the last 30 days, inactive on ${TODAY}: FI (last active ${daysAgo(7)})`,
+    );
     expect(out).toContain('→ soundgraph catalog link');
   }, 60_000);
 

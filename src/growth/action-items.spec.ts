@@ -14,7 +14,7 @@ const healthy: ActionItemInput = {
   followersFromSoundcharts: false,
   daysSinceSnapshot: 0,
   lostMarkets: [],
-  lostOn: null,
+  lostAsOf: null,
   failingCharts: [],
 };
 
@@ -32,12 +32,19 @@ describe('actionItems', () => {
       tracksNeverEnriched: 4,
       tracksStale: 1,
       daysSinceSnapshot: 5,
-      lostMarkets: ['FI', 'NO'],
-      lostOn: '2026-03-01',
+      lostMarkets: [
+        { market: 'FI', lastActive: '2026-02-28' },
+        { market: 'NO', lastActive: '2026-02-10' },
+      ],
+      lostAsOf: '2026-03-01',
     });
     expect(items.map((i) => [i.kind, i.message])).toEqual([
       ['NO_RECENT_SNAPSHOT', 'no snapshot for 5 days'],
-      ['MARKETS_LOST', 'lost 2 markets on 2026-03-01: FI, NO'],
+      [
+        'MARKETS_LOST',
+        'lost 2 markets in the last 30 days, inactive on 2026-03-01: FI (last active 2026-02-28), ' +
+          'NO (last active 2026-02-10)',
+      ],
       ['WORKS_TO_LINK', '3 works without a Spotify link: "Song A", "Song B", …'],
       ['STALE_ENRICHMENT', 'enrichment needed: 5 tracks (4 never enriched, 1 stale)'],
     ]);

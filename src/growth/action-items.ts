@@ -1,4 +1,5 @@
 // Action items of the dashboard, computed from the data alone (pure).
+import type { LostMarket } from './growth';
 
 export type ActionItemKind =
   | 'NOT_TRACKED'
@@ -15,6 +16,9 @@ export interface ActionItem {
   /** What to run or change. */
   hint: string;
 }
+
+/** A market active in a snapshot of this many days (ending today) and inactive in the latest one is lost. */
+export const MARKETS_LOST_DAYS = 30;
 
 /** A day without a snapshot is worth an item from this many days on (the schedule runs daily). */
 export const SNAPSHOT_OVERDUE_DAYS = 2;
@@ -49,9 +53,10 @@ export interface ActionItemInput {
   followersFromSoundcharts: boolean;
   /** Days since the latest snapshot; null when there is none. */
   daysSinceSnapshot: number | null;
-  lostMarkets: string[];
-  /** The day of the metrics that lost them. */
-  lostOn: string | null;
+  /** Markets active in the last MARKETS_LOST_DAYS days of snapshots and inactive in the latest one. */
+  lostMarkets: LostMarket[];
+  /** The day of that latest snapshot. */
+  lostAsOf: string | null;
   /** Charts whose last sync failed (when chart sync health is available). */
   failingCharts: { chart: string; error: string | null }[];
 }
@@ -85,7 +90,9 @@ export function actionItems(input: ActionItemInput): ActionItem[] {
   if (input.lostMarkets.length) {
     items.push({
       kind: 'MARKETS_LOST',
-      message: `lost ${plural(input.lostMarkets.length, 'market')} on ${input.lostOn}: ${input.lostMarkets.join(', ')}`,
+      message:
+        `lost ${plural(input.lostMarkets.length, 'market')} in the last ${MARKETS_LOST_DAYS} days, inactive on ` +
+        `${input.lostAsOf}: ${input.lostMarkets.map((m) => `${m.market} (last active ${m.lastActive})`).join(', ')}`,
       hint: 'check the releases’ availability (licensing, distributor territories) in those markets',
     });
   }

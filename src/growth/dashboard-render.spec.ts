@@ -6,7 +6,13 @@ const view: DashboardView = {
   name: 'Rue De Vivre',
   tracked: true,
   today: '2026-03-10',
-  catalog: { totalWorks: 17, linkedWorks: 16, coveragePercent: 94.1, unlinkedWorks: 1 },
+  catalog: {
+    artistName: 'Rue De Vivre',
+    totalWorks: 17,
+    linkedWorks: 16,
+    coveragePercent: 94.1,
+    unlinkedWorks: 1,
+  },
   enrichment: {
     tracksTotal: 20,
     tracksEnriched: 18,
@@ -77,7 +83,11 @@ describe('dashboard rendering', () => {
 
   it('prints every section, sparklines with gaps, and dashes for unknown values', () => {
     const out = renderDashboard(view);
+    expect(out).toContain('Catalog (works credited to "Rue De Vivre")\n  works         17\n');
     expect(out).toContain('  linked        16 (94.1%)\n');
+    expect(out).toContain(
+      '  enrichment    all tracks 18/20 enriched, 1 stale; all artists 3/3 enriched, 0 stale\n',
+    );
     expect(out).toContain('  followers     1,234,567 (Soundcharts)\n');
     expect(out).toContain('  listeners     2,000,000 monthly (Soundcharts)\n');
     expect(out).toContain('  capabilities  lacking audioFeatures\n');
@@ -91,6 +101,11 @@ describe('dashboard rendering', () => {
     expect(out).toContain('   1. Café de Flore (popularity 77, 2 markets)\n');
     expect(out).toContain('  1. 1 work without a Spotify link: "X"\n     → soundgraph catalog link\n');
     expect(out).not.toContain('Charts');
+  });
+
+  it("says the catalog section is the whole catalog when the artist's name is unknown", () => {
+    const out = renderDashboard({ ...view, name: null, catalog: { ...view.catalog, artistName: null } });
+    expect(out).toContain("Catalog (the whole catalog: the artist's name is unknown)\n");
   });
 
   it('lists chart sync health when it is available', () => {

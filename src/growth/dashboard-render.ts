@@ -51,14 +51,16 @@ export function renderDashboard(v: DashboardView): string {
   const c = v.catalog;
   const e = v.enrichment;
   lines.push(
-    'Catalog',
+    c.artistName === null
+      ? "Catalog (the whole catalog: the artist's name is unknown)"
+      : `Catalog (works credited to "${c.artistName}")`,
     row('works', int(c.totalWorks)),
     row('linked', `${int(c.linkedWorks)} (${c.coveragePercent.toFixed(1)}%)`),
     row('to link', int(c.unlinkedWorks)),
     row(
       'enrichment',
-      `tracks ${e.tracksEnriched}/${e.tracksTotal} enriched, ${e.tracksStale} stale; ` +
-        `artists ${e.artistsEnriched}/${e.artistsTotal} enriched, ${e.artistsStale} stale`,
+      `all tracks ${e.tracksEnriched}/${e.tracksTotal} enriched, ${e.tracksStale} stale; ` +
+        `all artists ${e.artistsEnriched}/${e.artistsTotal} enriched, ${e.artistsStale} stale`,
     ),
     '',
   );

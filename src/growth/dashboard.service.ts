@@ -5,9 +5,10 @@ import { EnrichmentService } from 'src/enrichment';
 import { addDays, daysBetween, InsightsService } from 'src/insights';
 import { assertSpotifyId, MusicService } from 'src/music';
 import { SpotifyService } from 'src/spotify';
-import { actionItems } from './action-items';
+import { actionItems, MARKETS_LOST_DAYS } from './action-items';
 import { CHART_SYNC_HEALTH, ChartSyncHealthSource } from './chart-sync-health-source';
-import { DashboardTrend, DashboardView, TREND_DAYS, TrendMetric } from './dashboard.types';
+import { DashboardCatalog, DashboardTrend, DashboardView, TREND_DAYS, TrendMetric } from './dashboard.types';
+import { marketsLost } from './growth';
 import type { GrowthMetric } from './growth-metrics';
 import { GrowthService } from './growth.service';
 import { dailyValues } from './sparkline';
@@ -40,22 +41,23 @@ export class DashboardService {
     assertSpotifyId(spotifyId, 'spotifyId');
     const today = this.insights.today();
     const trendsFrom = addDays(today, -(TREND_DAYS - 1));
-    const [coverage, unlinked, enrichment, status, tracked, latest, window, latestMetric, charts] =
-      await Promise.all([
-        this.catalog.coverage(),
-        this.catalog.unlinkedWorks(UNLINKED_SAMPLE),
-        this.enrichment.coverage(),
-        this.spotify.status(),
-        this.insights.trackedArtists(),
-        this.insights.latest([spotifyId], today),
-        this.growth.metrics(spotifyId, { from: trendsFrom, to: today }),
-        this.growth.latest(spotifyId),
-        this.charts ? this.charts.health() : Promise.resolve(null),
-      ]);
+    const lostFrom = addDays(today, -(MARKETS_LOST_DAYS - 1));
+    const [enrichment, status, tracked, latest, window, recent, latestMetric, charts] = await Promise.all([
+      this.enrichment.coverage(),
+      this.spotify.status(),
+      this.insights.trackedArtists(),
+      this.insights.latest([spotifyId], today),
+      this.growth.metrics(spotifyId, { from: trendsFrom, to: today }),
+      this.insights.history([spotifyId], lostFrom, today),
+      this.growth.latest(spotifyId),
+      this.charts ? this.charts.health() : Promise.resolve(null),
+    ]);
     const snapshot = latest.get(spotifyId) ?? null;
     const trackedArtist = tracked.find((t) => t.spotifyId === spotifyId);
     const name =
       snapshot?.name ?? trackedArtist?.name ?? (await this.music.artistBySpotifyId(spotifyId))?.name ?? null;
+    const { catalog, unlinkedSample } = await this.catalogOf(name);
+    const lost = marketsLost(recent);
     const unavailable = status.capabilities
       .filter((c) => c.available === false)
       .map((c) => ({ name: c.name, reason: c.reason }));
@@ -83,7 +85,7 @@ export class DashboardService {
       name,
       tracked: trackedArtist !== undefined,
       today,
-      catalog: { ...coverage, unlinkedWorks: coverage.totalWorks - coverage.linkedWorks },
+      catalog,
       enrichment: {
         tracksTotal: enrichment.tracks.total,
         tracksEnriched: enrichment.tracks.enriched,
@@ -136,8 +138,8 @@ export class DashboardService {
       actionItems: actionItems({
         spotifyId,
         tracked: trackedArtist !== undefined,
-        unlinkedWorks: coverage.totalWorks - coverage.linkedWorks,
-        unlinkedSample: unlinked.map((w) => w.title),
+        unlinkedWorks: catalog.unlinkedWorks,
+        unlinkedSample,
         tracksNeverEnriched: enrichment.tracks.total - enrichment.tracks.enriched,
         tracksStale: enrichment.tracks.stale,
         artistsNeverEnriched: enrichment.artists.total - enrichment.artists.enriched,
@@ -145,12 +147,47 @@ export class DashboardService {
         unavailableCapabilities: unavailable.map((c) => c.name),
         followersFromSoundcharts: snapshot?.followersSource === 'SOUNDCHARTS',
         daysSinceSnapshot,
-        lostMarkets: metric?.lostMarkets ?? [],
-        lostOn: metric?.lostMarkets.length ? metric.day : null,
+        lostMarkets: lost?.markets ?? [],
+        lostAsOf: lost?.asOf ?? null,
         failingCharts: (chartViews ?? [])
           .filter((c) => c.status === 'FAILING')
           .map((c) => ({ chart: c.slug, error: c.lastError })),
       }),
+    };
+  }
+
+  /**
+   * The artist's works: those whose artist name is the artist's name, ignoring case (the catalog's own artist
+   * filter). The catalog's artist names are free text, so a work credited otherwise ("X feat. Y", another spelling)
+   * is not counted; with no name known for the artist, the whole catalog, labelled so (`artistName` null).
+   */
+  private async catalogOf(
+    name: string | null,
+  ): Promise<{ catalog: DashboardCatalog; unlinkedSample: string[] }> {
+    if (name === null) {
+      const [coverage, unlinked] = await Promise.all([
+        this.catalog.coverage(),
+        this.catalog.unlinkedWorks(UNLINKED_SAMPLE),
+      ]);
+      return {
+        catalog: { artistName: null, ...coverage, unlinkedWorks: coverage.totalWorks - coverage.linkedWorks },
+        unlinkedSample: unlinked.map((w) => w.title),
+      };
+    }
+    const [[, totalWorks], [unlinked, unlinkedWorks]] = await Promise.all([
+      this.catalog.listWorks({ artistName: name }, 1),
+      this.catalog.listWorks({ artistName: name, linked: false }, UNLINKED_SAMPLE),
+    ]);
+    const linkedWorks = totalWorks - unlinkedWorks;
+    return {
+      catalog: {
+        artistName: name,
+        totalWorks,
+        linkedWorks,
+        coveragePercent: totalWorks === 0 ? 0 : Math.round((linkedWorks / totalWorks) * 1000) / 10,
+        unlinkedWorks,
+      },
+      unlinkedSample: unlinked.map((w) => w.title),
     };
   }
 }

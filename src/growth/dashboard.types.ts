@@ -1,7 +1,13 @@
 import type { SnapshotTrack } from 'src/insights';
 import type { ActionItem } from './action-items';
 
+/**
+ * The artist's works: those whose artist name is the artist's (ignoring case), as `works(filter: {artistName})`
+ * matches them; the whole catalog when the artist's name is unknown (`artistName` null).
+ */
 export interface DashboardCatalog {
+  /** The name works were matched by; null: every work of the catalog is counted. */
+  artistName: string | null;
   totalWorks: number;
   linkedWorks: number;
   /** 0..100, one decimal. */

@@ -20,15 +20,27 @@ export class ActionItemModel {
   @Field({ description: 'What to run or change' }) hint!: string;
 }
 
-@ObjectType('DashboardCatalog')
+@ObjectType('DashboardCatalog', {
+  description:
+    "The artist's works: those whose artist name equals the artist's name, ignoring case (as works(filter: " +
+    '{artistName}) matches them; a work credited otherwise, e.g. "X feat. Y", is not counted). The whole catalog ' +
+    "when the artist's name is unknown (artistName null)",
+})
 export class DashboardCatalogModel {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The artist name works were matched by; null: every work of the catalog is counted',
+  })
+  artistName!: string | null;
   @Field(() => Int) totalWorks!: number;
   @Field(() => Int) linkedWorks!: number;
   @Field(() => Float, { description: '0..100, one decimal' }) coveragePercent!: number;
   @Field(() => Int) unlinkedWorks!: number;
 }
 
-@ObjectType('DashboardEnrichment')
+@ObjectType('DashboardEnrichment', {
+  description: "Every track and artist Soundgraph knows, not only this artist's",
+})
 export class DashboardEnrichmentModel {
   @Field(() => Int) tracksTotal!: number;
   @Field(() => Int) tracksEnriched!: number;
