@@ -1,6 +1,7 @@
 // The Soundcharts cascade of the 200-entry chart against the emulator (rate limit off), end to end through the job
-// queue (sync → cascade parent → step jobs → HTTP → PostgreSQL): requests made against the minimum (one per song,
-// one per artist, one per entity, series and 90-day window), wall time, and the same for a re-run a day later.
+// queue (sync → cascade parent → step jobs → HTTP → PostgreSQL): requests made against the minimum (per song its
+// metadata and its identifiers, per artist its metadata and its identifiers (song and artist objects carry no
+// platform ids), then one per entity, series and 90-day window), wall time, and the same for a re-run a day later.
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { JobStatus } from '../src/jobs/job-status';
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
 
   const first = await cascade();
   const firstMinimum =
-    songs.length + artists.size + (songs.length * SONG_SERIES + artists.size * ARTIST_SERIES) * WINDOWS;
+    2 * songs.length +
+    2 * artists.size +
+    (songs.length * SONG_SERIES + artists.size * ARTIST_SERIES) * WINDOWS;
   emulator.advanceClock(86_400_000);
   const second = await cascade();
   const secondMinimum = songs.length * SONG_SERIES + artists.size * ARTIST_SERIES;

@@ -8,9 +8,13 @@ import { SoundchartsClock, SoundchartsService } from '../src/soundcharts';
 import { adminQueryIn, createTestApp, TEST_KEYS, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
-/** Mid-May 2026: the first 100 days span the Paris DST switch (+01:00 before 29 March, +02:00 after). */
+/**
+ * Mid-May 2026, history 100 days, Paris offsets on points older than 30 days: the offset part of the history
+ * (February to mid-April) spans the Paris DST switch (+01:00 before 29 March, +02:00 after).
+ */
 const BASE = Date.parse('2026-05-15T15:00:00Z');
 const HISTORY_DAYS = 100;
+const PARIS_OFFSET_AGE_DAYS = 30;
 /** 100 days = one window of 90 days and one of 10. */
 const WINDOWS = 2;
 const SONG_SERIES = 4; // spotify, youtube, shazam + airplay
@@ -23,6 +27,7 @@ describe('Soundcharts cascade: requests, re-runs, audience, export', () => {
     catalog,
     rateLimit: false,
     now: () => BASE + Date.now() - started,
+    parisOffsetAgeDays: PARIS_OFFSET_AGE_DAYS,
   });
   const known = emulator.data.known;
   let app: TestApp;
@@ -74,7 +79,7 @@ describe('Soundcharts cascade: requests, re-runs, audience, export', () => {
     return { songs, artists: [...artists] };
   };
 
-  it('makes exactly one request per song, per artist, and per entity, series and 90-day window', async () => {
+  it('makes exactly the minimum: per song and artist its metadata and identifiers, then one per entity, series and 90-day window', async () => {
     emulator.clearRequestLog();
     const run = await cascade();
     expect(run.error).toBeNull();
@@ -83,13 +88,23 @@ describe('Soundcharts cascade: requests, re-runs, audience, export', () => {
     const log = dataRequests();
     expect(log.every((r) => r.status === 200 && r.billed)).toBe(true);
     expect(matching(log, /^\/api\/v2\.25\/song\//)).toHaveLength(songs.length);
+    // song and artist objects carry no platform ids (as the real API): one /identifiers page each
+    const songIds = matching(log, /^\/api\/v2\/song\/[^/]+\/identifiers$/);
+    expect(songIds.map((r) => r.path.split('/')[4]).sort()).toEqual([...songs].sort());
     expect(matching(log, /^\/api\/v2\.9\/artist\//)).toHaveLength(artists.length);
+    const artistIds = matching(log, /^\/api\/v2\/artist\/[^/]+\/identifiers$/);
+    expect(artistIds.map((r) => r.path.split('/')[4]).sort()).toEqual([...artists].sort());
+    expect(artistIds.every((r) => r.query.platform === 'spotify')).toBe(true);
     expect(matching(log, /^\/api\/v2\/song\/.*\/(audience\/|broadcast-groups)/)).toHaveLength(
       songs.length * SONG_SERIES * WINDOWS,
     );
-    expect(matching(log, /^\/api\/v2\/artist\//)).toHaveLength(artists.length * ARTIST_SERIES * WINDOWS);
+    expect(matching(log, /^\/api\/v2\/artist\/[^/]+\/(audience|streaming)\//)).toHaveLength(
+      artists.length * ARTIST_SERIES * WINDOWS,
+    );
     const minimum =
-      songs.length + artists.length + (songs.length * SONG_SERIES + artists.length * ARTIST_SERIES) * WINDOWS;
+      2 * songs.length +
+      2 * artists.length +
+      (songs.length * SONG_SERIES + artists.length * ARTIST_SERIES) * WINDOWS;
     expect(log).toHaveLength(minimum);
     // windows never exceed 90 days and cover the history without overlap
     const today = new Date(emulator.now()).toISOString().slice(0, 10);

@@ -63,6 +63,7 @@ export class CascadeEstimator {
     const creditedTracks = new Set(credits.map((c) => c.trackId));
     const knownArtists = [...new Set(credits.map((c) => c.artistUuid))];
     const artistsStale = await this.metadata.artistsNeedingMetadata(knownArtists, metadataMaxAgeDays);
+    const storedSpotifyIds = await this.metadata.artistSpotifyIds([...artistsStale]);
     // Artists of songs not fetched yet are unknown: guessed from the ranking's display credits, less the names
     // already known; a song without a credit (or a track to resolve) counts as one new artist.
     const knownNames = new Set(credits.map((c) => c.name.toLowerCase()));
@@ -99,6 +100,7 @@ export class CascadeEstimator {
       songsNeedingMetadata: songsStale.size,
       knownArtistsNeedingMetadata: artistsStale.size,
       guessedNewArtists,
+      artistsNeedingSpotifyId: artistsStale.size - storedSpotifyIds.size + guessedNewArtists,
       songWindows,
       artistWindows,
     });

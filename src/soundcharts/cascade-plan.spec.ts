@@ -36,18 +36,36 @@ describe('cascade plan', () => {
     expect(creditedNames(null)).toEqual([]);
   });
 
-  it('estimates one request per lookup and window, and refuses below the reserve', () => {
+  it('estimates each lookup with its identifiers call and one request per window; refuses below the reserve', () => {
     const estimate = estimateRequests({
       steps: stepsFor({ chartId: 'c' }),
       tracksToResolve: 9,
       songsNeedingMetadata: 200,
-      knownArtistsNeedingMetadata: 0,
+      knownArtistsNeedingMetadata: 3,
       guessedNewArtists: 12,
+      artistsNeedingSpotifyId: 13,
       songWindows: 1600,
       artistWindows: 120,
     });
-    expect(estimate.total).toBe(200 + 12 + 1600 + 120);
-    expect(estimate.byStep['resolve-songs']).toBeUndefined();
+    // a song: metadata + identifiers; an artist: metadata, + identifiers unless its Spotify id is stored
+    expect(estimate.byStep).toEqual({
+      'song-metadata': 400,
+      'artist-metadata': 3 + 12 + 13,
+      'song-audience': 1600,
+      'artist-audience': 120,
+    });
+    expect(estimate.total).toBe(400 + 28 + 1600 + 120);
+    const tracks = estimateRequests({
+      steps: stepsFor({ trackIds: ['t'] }),
+      tracksToResolve: 9,
+      songsNeedingMetadata: 0,
+      knownArtistsNeedingMetadata: 0,
+      guessedNewArtists: 0,
+      artistsNeedingSpotifyId: 0,
+      songWindows: 0,
+      artistWindows: 0,
+    });
+    expect(tracks.byStep['resolve-songs']).toBe(18); // a lookup, then the found song's identifiers
     expect(quotaRefusal(1932, 2500, 1000)).toMatch(/about 1932 .* 2500 remain.* reserve of 1000/);
     expect(quotaRefusal(1932, 3000, 1000)).toBeNull();
     expect(quotaRefusal(1932, null, 1000)).toBeNull();

@@ -59,7 +59,7 @@ export function creditedNames(creditName: string | null | undefined): string[] {
 
 export interface EstimateInput {
   steps: readonly CascadeStep[];
-  /** Tracks to look up by Spotify id or ISRC (their answer carries the metadata). */
+  /** Tracks to look up by Spotify id or ISRC (their answer carries the metadata, then its identifiers). */
   tracksToResolve: number;
   songsNeedingMetadata: number;
   knownArtistsNeedingMetadata: number;
@@ -70,21 +70,31 @@ export interface EstimateInput {
   /** Σ over known artists' series of the windows each needs, plus the guessed artists' full history. */
   artistWindows: number;
 }
+  /** Artists whose metadata is fetched and whose Spotify id is not stored yet (the guessed ones included). */
+  artistsNeedingSpotifyId: number;
 
 export interface RequestEstimate {
   total: number;
   byStep: Partial<Record<CascadeStep, number>>;
 }
 
-/** One request per lookup and one per entity, series and 90-day window (pages of 100 days never split). */
+/**
+ * Song and artist objects carry no platform ids (provider facts §4.4/§4.5): a song found costs its lookup plus
+ * GET /api/v2/song/{uuid}/identifiers (one page), an artist its lookup plus GET /api/v2/artist/{uuid}/identifiers
+ * when its Spotify id is not stored yet. Then one request per entity, series and 90-day window (pages of 100 days
+ * never split).
+ */
 export function estimateRequests(input: EstimateInput): RequestEstimate {
   const byStep: Partial<Record<CascadeStep, number>> = {};
   const add = (step: CascadeStep, n: number) => {
     if (input.steps.includes(step)) byStep[step] = Math.max(0, Math.round(n));
   };
-  add('resolve-songs', input.tracksToResolve);
-  add('song-metadata', input.songsNeedingMetadata);
-  add('artist-metadata', input.knownArtistsNeedingMetadata + input.guessedNewArtists);
+  add('resolve-songs', 2 * input.tracksToResolve);
+  add('song-metadata', 2 * input.songsNeedingMetadata);
+  add(
+    'artist-metadata',
+    input.knownArtistsNeedingMetadata + input.guessedNewArtists + input.artistsNeedingSpotifyId,
+  );
   add('song-audience', input.songWindows);
   add('artist-audience', input.artistWindows);
   return { total: Object.values(byStep).reduce((a, b) => a + b, 0), byStep };

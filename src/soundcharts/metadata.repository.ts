@@ -221,6 +221,16 @@ export class MetadataRepository {
     }
   }
 
+  /** The Spotify ids already stored for these artist uuids (an artist whose id is known needs no /identifiers). */
+  async artistSpotifyIds(artistUuids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ artist_uuid: string; spotify_id: string }[]>(
+      `SELECT artist_uuid, spotify_id FROM soundcharts_artist
+       WHERE artist_uuid = ANY($1::uuid[]) AND spotify_id IS NOT NULL`,
+      [artistUuids],
+    );
+    return new Map(rows.map((r) => [r.artist_uuid, r.spotify_id]));
+  }
+
   /** Known artists (found on Soundcharts) among these uuids, with our ids. */
   async foundArtists(artistUuids: readonly string[]): Promise<{ artistId: string; artistUuid: string }[]> {
     const rows = await this.dataSource.query<{ artist_id: string; artist_uuid: string }[]>(

@@ -15,7 +15,7 @@ export type {
   DatedValuePoint,
   SoundchartsDatasetSummary,
 } from './soundcharts-dataset';
-export { DEFAULT_PARIS_OFFSETS_BEFORE, INGESTION_DELAY_MS } from './soundcharts-dataset.builder';
+export { INGESTION_DELAY_MS, PARIS_OFFSET_AGE_DAYS } from './soundcharts-dataset.builder';
 export type * from './soundcharts-data.types';
 export type * from './soundcharts-api.types';
 export type { RankingEntryRecord } from './soundcharts-rankings';

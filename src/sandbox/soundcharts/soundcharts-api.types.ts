@@ -133,8 +133,6 @@ export interface SoundchartsSongJson {
   readonly producers: readonly string[];
   readonly labels: readonly { readonly name: string; readonly type: string }[];
   readonly audio: SoundchartsAudioJson;
-  /** Emulator addition (see README): the song's platform ids, as `/api/v2/song/{uuid}/identifiers` lists them. */
-  readonly identifiers: readonly SoundchartsIdentifierJson[];
 }
 
 export interface SoundchartsArtistJson extends SoundchartsArtistLightJson {
@@ -150,8 +148,6 @@ export interface SoundchartsArtistJson extends SoundchartsArtistLightJson {
   readonly careerStage: string;
   readonly growthLevel: string;
   readonly cityName: string;
-  /** Emulator addition (see README), as `/api/v2/artist/{uuid}/identifiers` lists them. */
-  readonly identifiers: readonly SoundchartsIdentifierJson[];
 }
 
 export interface SoundchartsArtistAudienceItemJson {

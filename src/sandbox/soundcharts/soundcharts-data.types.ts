@@ -131,9 +131,12 @@ export interface SoundchartsKnownIds {
   readonly artistWithoutGenresUuid: string;
   /** First day with data (YYYY-MM-DD). */
   readonly seriesStart: string;
-  /** Points dated before this day carry Paris offsets (+01:00 / +02:00), later ones +00:00. */
-  readonly parisOffsetsBefore: string;
-  /** A summer point (+02:00) and a winter point (+01:00) of the multi-id song's Spotify audience. */
+  /**
+   * Points older than the clock's today minus this many days carry Paris offsets (+01:00 / +02:00), later ones
+   * +00:00: the cut-over moves with the clock, so a pinned clock serves the same dates every time.
+   */
+  readonly parisOffsetAgeDays: number;
+  /** A summer point (+02:00) and a winter point (+01:00) of the multi-id song's Spotify audience (2025). */
   readonly parisSummerPoint: SeriesPointSample;
   readonly parisWinterPoint: SeriesPointSample;
   /** A day missing from the multi-id song's Spotify audience (its neighbours are present). */

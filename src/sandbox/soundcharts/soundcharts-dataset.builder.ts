@@ -40,7 +40,8 @@ import { CHART_EPOCH } from './soundcharts-rankings';
 import { isMissingDay, SERIES_START, SERIES_START_IDX } from './soundcharts-series';
 
 export const INGESTION_DELAY_MS = 2 * 3_600_000;
-export const DEFAULT_PARIS_OFFSETS_BEFORE = '2026-07-01';
+/** Points older than the clock's today minus this many days carry Paris offsets; newer ones +00:00. */
+export const PARIS_OFFSET_AGE_DAYS = 120;
 const UNKNOWN_SPOTIFY_TRACK_ID = 'UnknownTrack0000000000';
 
 export interface SoundchartsDatasetData {
@@ -286,9 +287,14 @@ function findDay(song: SoundchartsSongRecord, fromDay: string, test: (idx: numbe
   throw new Error(`Soundcharts sandbox: no suitable day after ${fromDay} for ${song.uuid}`);
 }
 
+/**
+ * `parisBefore`: the day index before which points carry Paris offsets when the dataset is built (the known sample
+ * points are dated with it; the cut-over then moves with the clock, so older points keep their offsets).
+ */
 export function buildSoundchartsDataset(
   catalog: SpotifyCatalog,
-  parisOffsetsBefore: string = DEFAULT_PARIS_OFFSETS_BEFORE,
+  parisBefore: number,
+  parisOffsetAgeDays: number = PARIS_OFFSET_AGE_DAYS,
 ): SoundchartsDatasetData {
   const artists = catalog.artists.map(buildArtist);
   const artistsBySpotifyId = new Map(artists.map((a) => [a.spotifyId, a]));
@@ -332,7 +338,6 @@ export function buildSoundchartsDataset(
     ),
   );
 
-  const parisBefore = dayIndex(parisOffsetsBefore);
   const missing = (idx: number) => isMissingDay(multiId.uuid, 'spotify', idx, SERIES_START_IDX);
   const summerIdx = findDay(multiId, '2025-06-02', (i) => !missing(i));
   const winterIdx = findDay(multiId, '2025-01-10', (i) => !missing(i));
@@ -358,7 +363,7 @@ export function buildSoundchartsDataset(
     artistWithSoundchartsOnlyGenresUuid: byName('Brassworks Collective'),
     artistWithoutGenresUuid: byName('Oskar Lind'),
     seriesStart: SERIES_START,
-    parisOffsetsBefore,
+    parisOffsetAgeDays,
     parisSummerPoint: sample(multiId, summerIdx, parisBefore),
     parisWinterPoint: sample(multiId, winterIdx, parisBefore),
     missingPoint: sample(multiId, missingIdx, parisBefore),

@@ -1,8 +1,8 @@
 // Read-only view of the Soundcharts sandbox dataset with the lookups the handlers (and tests elsewhere) need:
 // `emulator.data` returns it, so a test can pick a known uuid, slug or ISRC, or compute the series it expects.
 import { SpotifyCatalog } from '../spotify';
-import { atom, dayIndex, dayString, pointDate } from './soundcharts-dates';
-import { buildSoundchartsDataset, DEFAULT_PARIS_OFFSETS_BEFORE } from './soundcharts-dataset.builder';
+import { atom, dayIndex, dayOf, dayString, pointDate } from './soundcharts-dates';
+import { buildSoundchartsDataset, PARIS_OFFSET_AGE_DAYS } from './soundcharts-dataset.builder';
 import type { ArtistAudiencePlatform, SongAudiencePlatform } from './soundcharts-data.static';
 import type {
   SoundchartsArtistRecord,
@@ -36,6 +36,12 @@ export interface DatedValuePoint {
   readonly value: number;
 }
 
+export interface SoundchartsDatasetClock {
+  /** The emulator's clock (ms): point dates older than its today minus `parisOffsetAgeDays` carry Paris offsets. */
+  readonly now: () => number;
+  readonly parisOffsetAgeDays: number;
+}
+
 export interface SoundchartsDatasetSummary {
   readonly songs: number;
   readonly artists: number;
@@ -50,8 +56,6 @@ export class SoundchartsDataset {
   /** Songs that exist only once ingested (see `known.pendingSpotifyTrackId`). */
   readonly pendingSongs: readonly SoundchartsSongRecord[];
   readonly known: SoundchartsKnownIds;
-  /** Day index before which point dates carry Paris offsets. */
-  readonly parisOffsetsBeforeIdx: number;
 
   private readonly songsByUuid: Map<string, SoundchartsSongRecord>;
   private readonly songsByIsrc: Map<string, SoundchartsSongRecord>;
@@ -65,15 +69,19 @@ export class SoundchartsDataset {
 
   constructor(
     readonly catalog: SpotifyCatalog = SpotifyCatalog.generate(),
-    parisOffsetsBefore: string = DEFAULT_PARIS_OFFSETS_BEFORE,
+    private readonly clock: SoundchartsDatasetClock = {
+      now: Date.now,
+      parisOffsetAgeDays: PARIS_OFFSET_AGE_DAYS,
+    },
   ) {
-    const data = buildSoundchartsDataset(catalog, parisOffsetsBefore);
+    if (!Number.isInteger(clock.parisOffsetAgeDays) || clock.parisOffsetAgeDays < 0)
+      throw new Error(`parisOffsetAgeDays must be a whole number of days: ${clock.parisOffsetAgeDays}`);
+    const data = buildSoundchartsDataset(catalog, this.parisOffsetsBeforeIdx, clock.parisOffsetAgeDays);
     this.songs = data.songs;
     this.artists = data.artists;
     this.charts = data.charts;
     this.pendingSongs = data.pendingSongs;
     this.known = data.known;
-    this.parisOffsetsBeforeIdx = dayIndex(parisOffsetsBefore);
     this.blacklisted = data.blacklisted;
     this.blacklistedTrackIds = new Set([...data.blacklisted.values()].flat());
     const all = [...data.songs, ...data.pendingSongs];
@@ -201,7 +209,12 @@ export class SoundchartsDataset {
     }));
   }
 
-  /** The `date` string of a point on that day. */
+  /** Day index before which point dates carry Paris offsets now: the clock's today minus the offset age. */
+  get parisOffsetsBeforeIdx(): number {
+    return dayOf(this.clock.now()) - this.clock.parisOffsetAgeDays;
+  }
+
+  /** The `date` string of a point on that day, as served at the clock's current time. */
   pointDate(idx: number): string {
     return pointDate(idx, this.parisOffsetsBeforeIdx);
   }

@@ -17,7 +17,7 @@ import { SoundchartsArtistsHandler } from './soundcharts-artists.handler';
 import { SoundchartsChartsHandler } from './soundcharts-charts.handler';
 import { SoundchartsControlHandler } from './soundcharts-control.handler';
 import { SoundchartsDataset, type SoundchartsDatasetSummary } from './soundcharts-dataset';
-import { DEFAULT_PARIS_OFFSETS_BEFORE, INGESTION_DELAY_MS } from './soundcharts-dataset.builder';
+import { INGESTION_DELAY_MS, PARIS_OFFSET_AGE_DAYS } from './soundcharts-dataset.builder';
 import type { SoundchartsContext, SoundchartsRouter } from './soundcharts-emulator.context';
 import type {
   SoundchartsEmulatorOps,
@@ -51,8 +51,11 @@ export interface SoundchartsEmulatorOptions {
   now?: () => number;
   /** Spotify sandbox catalog to derive from (saves ~1 s when the test already generated one); default seed. */
   catalog?: SpotifyCatalog;
-  /** Points dated before this day (YYYY-MM-DD) carry Paris offsets; default 2026-07-01. */
-  parisOffsetsBefore?: string;
+  /**
+   * Points older than the clock's today minus this many days carry Paris offsets (+01:00/+02:00), newer ones
+   * +00:00, as Soundcharts dates its older data; default 120. The cut-over moves with the clock.
+   */
+  parisOffsetAgeDays?: number;
 }
 
 export const DEFAULT_APP_ID = 'soundcharts';
@@ -103,10 +106,10 @@ export class SoundchartsEmulator
     });
     this.appId = opts.appId ?? DEFAULT_APP_ID;
     this.apiKey = opts.apiKey ?? DEFAULT_API_KEY;
-    this.dataset = new SoundchartsDataset(
-      opts.catalog,
-      opts.parisOffsetsBefore ?? DEFAULT_PARIS_OFFSETS_BEFORE,
-    );
+    this.dataset = new SoundchartsDataset(opts.catalog, {
+      now: () => this.now(),
+      parisOffsetAgeDays: opts.parisOffsetAgeDays ?? PARIS_OFFSET_AGE_DAYS,
+    });
     this.quota = new SoundchartsQuota(opts.quota ?? DEFAULT_QUOTA);
     this.limiter.setLimit(rateLimit); // rejects a bad option here rather than on the first request
     const now = () => this.now();

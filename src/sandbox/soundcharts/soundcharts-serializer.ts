@@ -1,5 +1,6 @@
 // Records → wire shapes (shared/providers/soundcharts-api.md §4). Embedded songs in rankings are "light" (uuid,
-// name, creditName, imageUrl) as the real API embeds them; full metadata needs /api/v2.25/song/{uuid}.
+// name, creditName, imageUrl) as the real API embeds them; full metadata needs /api/v2.25/song/{uuid}. Song and
+// artist objects carry no platform ids, as in the real API: those come from the /identifiers collections.
 import type {
   SoundchartsArtistJson,
   SoundchartsArtistLightJson,
@@ -99,7 +100,6 @@ export function artistJson(artist: SoundchartsArtistRecord): SoundchartsArtistJs
     careerStage: artist.careerStage,
     growthLevel: artist.growthLevel,
     cityName: artist.cityName,
-    identifiers: identifiersJson(artist.identifiers),
   };
 }
 
@@ -126,6 +126,5 @@ export function songJson(song: SoundchartsSongRecord, dataset: SoundchartsDatase
     producers: [],
     labels: song.labels.map((l) => ({ ...l })),
     audio: { ...song.audio },
-    identifiers: identifiersJson(song.identifiers),
   };
 }

@@ -73,6 +73,37 @@ describe('Soundcharts emulator: time series', () => {
     expect(new Set(values).size).toBe(values.length);
   });
 
+  it('moves the Paris-offset cut-over with the clock: points older than 120 days keep offsets in any year', async () => {
+    const shift = (day: string, days: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    const offsetsAround = async (cut: string) => {
+      const res = await songAudience(`startDate=${shift(cut, -6)}&endDate=${shift(cut, 6)}`);
+      expect(res.body.items.length).toBeGreaterThan(8);
+      return res.body.items.map((i) => [dayOf(i.date), i.date.slice(10)]);
+    };
+    const expected = (items: string[][], cut: string, paris: string) =>
+      items.map(([day]) => [day, day < cut ? paris : 'T00:00:00+00:00']);
+
+    const today = new Date(now).toISOString().slice(0, 10);
+    expect(known.parisOffsetAgeDays).toBe(120);
+    const cut = shift(today, -120); // 2026-07-25: a summer day
+    const before = await offsetsAround(cut);
+    expect(before).toEqual(expected(before, cut, 'T00:00:00+02:00'));
+
+    // 400 days later the cut-over has moved with the clock: last July's points now carry offsets too, and the
+    // days just before the new cut-over do as well (no fixed date after which offsets disappear).
+    now += 400 * DAY_MS;
+    const later = shift(today, 400);
+    const movedCut = shift(later, -120);
+    const after = await offsetsAround(movedCut);
+    expect(after).toEqual(expected(after, movedCut, 'T00:00:00+02:00'));
+    const lastYear = await offsetsAround(cut);
+    expect(lastYear.every(([, offset]) => offset === 'T00:00:00+02:00')).toBe(true);
+    const winter = await songAudience(`startDate=${shift(later, -330)}&endDate=${shift(later, -325)}`);
+    expect(winter.body.items.length).toBeGreaterThan(3);
+    expect(winter.body.items.every((i) => i.date.endsWith('T00:00:00+01:00'))).toBe(true);
+  });
+
   it('leaves some days out', async () => {
     const missing = known.missingPoint;
     const res = await songAudience(`startDate=${missing.day}&endDate=${missing.day}`);

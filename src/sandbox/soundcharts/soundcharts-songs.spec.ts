@@ -8,10 +8,12 @@ import type {
   SoundchartsSongJson,
 } from './soundcharts-api.types';
 import { SoundchartsEmulator } from './soundcharts-emulator';
+import type { HttpResult } from '../common/sandbox-test-helpers';
 import { quotaOf, scGet } from './soundcharts-emulator.test-helpers';
 import { UUID_PATTERN } from './soundcharts-ids';
 
 type SongResponse = SoundchartsObjectJson<SoundchartsSongJson>;
+type Identifiers = SoundchartsCollectionJson<SoundchartsIdentifierJson>;
 
 describe('Soundcharts emulator: songs and artists, consistent with the Spotify sandbox', () => {
   let now = Date.UTC(2026, 10, 22, 13);
@@ -44,16 +46,49 @@ describe('Soundcharts emulator: songs and artists, consistent with the Spotify s
     expect(song.duration).toBeGreaterThan(60);
     expect(song.labels).toEqual([{ name: 'Disques Canal Saint-Martin', type: 'main' }]);
     expect(song.releaseDate).toBe('2004-01-20T00:00:00+00:00');
-    const spotifyIds = song.identifiers.filter((i) => i.platformCode === 'spotify');
-    expect(spotifyIds.map((i) => i.identifier).sort()).toEqual([...known.multiIdSpotifyTrackIds].sort());
-    expect(spotifyIds.filter((i) => i.default)).toHaveLength(1);
     expect(song.uuid).toMatch(UUID_PATTERN);
+    // As in the real API (provider facts §4.4), the song object has no platform ids: /identifiers lists them.
+    expect(Object.keys(song)).not.toContain('identifiers');
 
-    const ids = await scGet<SoundchartsCollectionJson<SoundchartsIdentifierJson>>(
+    const ids = await scGet<Identifiers>(
       emu,
       `/api/v2/song/${known.multiIdSongUuid}/identifiers?platform=spotify`,
     );
-    expect(ids.body.items.map((i) => i.identifier)).toEqual(spotifyIds.map((i) => i.identifier));
+    expect(ids.status).toBe(200);
+    const spotifyIds = ids.body.items;
+    expect(spotifyIds.map((i) => i.identifier).sort()).toEqual([...known.multiIdSpotifyTrackIds].sort());
+    expect(spotifyIds.every((i) => i.platformCode === 'spotify' && i.platformName === 'Spotify')).toBe(true);
+    expect(spotifyIds.filter((i) => i.default)).toHaveLength(1);
+    expect(ids.body.related).toMatchObject({ uuid: known.multiIdSongUuid });
+    expect(ids.body.errors).toEqual([]);
+  });
+
+  it('pages the song and artist identifiers collections (offset, limit, total, next)', async () => {
+    const all = await scGet<Identifiers>(emu, `/api/v2/song/${known.multiIdSongUuid}/identifiers`);
+    const total = all.body.page.total;
+    expect(total).toBe(all.body.items.length);
+    expect(total).toBeGreaterThan(known.multiIdSpotifyTrackIds.length); // Spotify ids, YouTube, Shazam...
+    const pages: SoundchartsIdentifierJson[] = [];
+    let next: string | null = `/api/v2/song/${known.multiIdSongUuid}/identifiers?offset=0&limit=2`;
+    while (next) {
+      const page: HttpResult<Identifiers> = await scGet<Identifiers>(emu, next);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      expect(page.body.page.total).toBe(total);
+      pages.push(...page.body.items);
+      next = page.body.page.next;
+    }
+    expect(pages).toEqual(all.body.items);
+    expect((await scGet(emu, `/api/v2/song/${known.multiIdSongUuid}/identifiers?limit=101`)).status).toBe(
+      400,
+    );
+
+    const artistPath = `/api/v2/artist/${known.rueDeVivreArtistUuid}/identifiers`;
+    const artist = await scGet<Identifiers>(emu, `${artistPath}?offset=1&limit=1`);
+    expect(artist.body.items).toHaveLength(1);
+    expect(artist.body.page).toMatchObject({ offset: 1, limit: 1 });
+    expect(artist.body.page.total).toBeGreaterThan(1);
+    expect(artist.body.page.previous).toBe(`${artistPath}?offset=0&limit=1`);
+    expect(artist.body.related).toMatchObject({ uuid: known.rueDeVivreArtistUuid });
   });
 
   it('finds the same song by ISRC and by each of its Spotify ids', async () => {
@@ -126,9 +161,12 @@ describe('Soundcharts emulator: songs and artists, consistent with the Spotify s
       genres: ['pop', 'french pop', 'chanson'],
     });
     expect(artist.imageUrl).toMatch(/^https:\/\/assets\.soundcharts\.com\/artist\/.+\.jpg$/);
-    expect(artist.identifiers.find((i) => i.platformCode === 'spotify')?.identifier).toBe(
-      known.rueDeVivreSpotifyId,
+    expect(Object.keys(artist)).not.toContain('identifiers');
+    const ids = await scGet<Identifiers>(
+      emu,
+      `/api/v2/artist/${known.rueDeVivreArtistUuid}/identifiers?platform=spotify`,
     );
+    expect(ids.body.items.map((i) => i.identifier)).toEqual([known.rueDeVivreSpotifyId]);
     const byPlatform = await scGet<SoundchartsObjectJson<SoundchartsArtistJson>>(
       emu,
       `/api/v2.9/artist/by-platform/spotify/${known.rueDeVivreSpotifyId}`,
@@ -163,7 +201,9 @@ describe('Soundcharts emulator: songs and artists, consistent with the Spotify s
   it('agrees with the running Spotify emulator over HTTP for a charting song', async () => {
     const token = spotify.issueClientToken().access_token;
     const song = (await scGet<SongResponse>(emu, `/api/v2.25/song/${known.multiIdSongUuid}`)).body.object;
-    for (const id of song.identifiers.filter((i) => i.platformCode === 'spotify').map((i) => i.identifier)) {
+    const ids = await scGet<Identifiers>(emu, `/api/v2/song/${song.uuid}/identifiers?platform=spotify`);
+    expect(ids.body.items.length).toBe(known.multiIdSpotifyTrackIds.length);
+    for (const id of ids.body.items.map((i) => i.identifier)) {
       const res = await fetch(`${spotify.apiUrl}/tracks/${id}`, {
         headers: { Authorization: `Bearer ${token}` },
       });

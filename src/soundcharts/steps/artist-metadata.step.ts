@@ -14,7 +14,9 @@ import { CascadeStepHandler, STEP_CHUNK, StepReport } from './cascade-step';
 /**
  * The artists the scope's songs credit: metadata (GET /api/v2.9/artist/{uuid}: country, career stage, genres,
  * image) for those with none or an old one, then artists upserted with their Spotify id (so an artist the Spotify
- * side already has is reused, not duplicated) and the tracks' credits linked.
+ * side already has is reused, not duplicated) and the tracks' credits linked. The artist object carries no platform
+ * ids: the Spotify id comes from GET /api/v2/artist/{uuid}/identifiers?platform=spotify, asked only for artists
+ * whose Spotify id is not stored yet.
  */
 @Injectable()
 export class ArtistMetadataStep implements CascadeStepHandler {
@@ -45,12 +47,15 @@ export class ArtistMetadataStep implements CascadeStepHandler {
       notFound: 0,
       tracksCredited: 0,
     };
+    const storedSpotifyIds = await this.metadata.artistSpotifyIds(todo.map((c) => c.artistUuid));
     await ctx.progress(0, todo.length);
     let done = 0;
     for (const part of chunk(todo, STEP_CHUNK)) {
       const artists = await mapLimit(part, this.config.soundcharts.concurrency, async (c) => {
         const lookup = await this.client.artist(c.artistUuid);
-        return lookup.status === 'found' ? await this.withIdentifiers(lookup.value) : null;
+        return lookup.status === 'found'
+          ? await this.withIdentifiers(lookup.value, storedSpotifyIds.get(c.artistUuid))
+          : null;
       });
       const ids = await this.music.upsertSoundchartsArtists(
         part.map((c, i) => ({
@@ -74,8 +79,13 @@ export class ArtistMetadataStep implements CascadeStepHandler {
     return report;
   }
 
-  private async withIdentifiers(artist: ScArtist): Promise<ScArtist> {
+  private async withIdentifiers(artist: ScArtist, storedSpotifyId: string | undefined): Promise<ScArtist> {
     if (artist.identifiers !== undefined) return artist;
+    if (storedSpotifyId)
+      return {
+        ...artist,
+        identifiers: [{ platform: 'spotify', identifier: storedSpotifyId, isDefault: true }],
+      };
     return { ...artist, identifiers: await this.client.artistIdentifiers(artist.uuid, 'spotify') };
   }
 

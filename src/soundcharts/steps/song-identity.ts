@@ -4,7 +4,10 @@ import { SoundchartsClient } from '../client/soundcharts.client';
 import { spotifyIdsOf } from '../client/soundcharts-json';
 import type { SoundchartsSongInput } from 'src/music';
 
-/** A song's identifiers: in the song object when Soundcharts sends them, else one more call to /identifiers. */
+/**
+ * A song's identifiers: Soundcharts' song object carries none (provider facts §4.4), so one more call to
+ * /api/v2/song/{uuid}/identifiers (every platform in one page: they are all stored); the estimate counts it.
+ */
 @Injectable()
 export class SongIdentity {
   constructor(private readonly client: SoundchartsClient) {}
