@@ -65,13 +65,13 @@ export interface EstimateInput {
   knownArtistsNeedingMetadata: number;
   /** Artists credited on songs not fetched yet: unknown before the song metadata, so guessed. */
   guessedNewArtists: number;
+  /** Artists whose metadata is fetched and whose Spotify id is not stored yet (the guessed ones included). */
+  artistsNeedingSpotifyId: number;
   /** Σ over the songs' series of the 90-day windows each needs. */
   songWindows: number;
   /** Σ over known artists' series of the windows each needs, plus the guessed artists' full history. */
   artistWindows: number;
 }
-  /** Artists whose metadata is fetched and whose Spotify id is not stored yet (the guessed ones included). */
-  artistsNeedingSpotifyId: number;
 
 export interface RequestEstimate {
   total: number;
