@@ -222,6 +222,39 @@ describe('Soundcharts cascade: requests, re-runs, audience, export', () => {
         .map((p) => ({ day: summer.day, identifier: p.identifier, value: p.value })),
     );
     expect(parts.map((p) => p.identifier).sort()).toEqual([...known.multiIdSpotifyTrackIds].sort());
+
+    // readable in GraphQL: each point's parts, loaded with their series (not one query per point)
+    const [{ spotify_id: spotifyId }] = await adminQueryIn<{ spotify_id: string }>(
+      app.databaseUrl,
+      'SELECT spotify_id FROM track WHERE id = $1',
+      [trackId],
+    );
+    type Point = { date: string; value: number; parts: { identifier: string; value: number }[] };
+    const res = await app.gql<{ track: { streams: { points: Point[] }; spins: { points: Point[] } } }>(
+      `query AudienceParts($id: String!, $from: Date) { track(spotifyId: $id) {
+         streams: audience(platform: "spotify", from: $from) { points { date value parts { identifier value } } }
+         spins: audience(platform: "airplay") { points { date value parts { identifier value } } } } }`,
+      { id: spotifyId, from: day(today, -30) },
+    );
+    expect(res.errors).toBeUndefined();
+    const points = res.data!.track.streams.points;
+    expect(points.length).toBeGreaterThan(20);
+    const byIdentifier = (a: { identifier: string }, b: { identifier: string }) =>
+      a.identifier < b.identifier ? -1 : 1;
+    for (const point of points) {
+      const plots = served.find((p) => p.day === point.date)!.plots;
+      expect([...point.parts].sort(byIdentifier)).toEqual([...plots].sort(byIdentifier));
+      expect(point.parts.reduce((s, p) => s + p.value, 0)).toBe(point.value);
+    }
+    // airplay: the spins of each radio over the window a point closes
+    const radios = new Set(res.data!.track.spins.points.flatMap((p) => p.parts.map((x) => x.identifier)));
+    expect(radios.size).toBeGreaterThan(0);
+    const metrics = (await app.http().get('/metrics')).text;
+    const sql = Number(
+      /soundgraph_graphql_sql_statements_sum\{operation="AudienceParts"\} (\d+)/.exec(metrics)?.[1],
+    );
+    expect(sql).toBeGreaterThanOrEqual(3);
+    expect(sql).toBeLessThanOrEqual(5);
     expect(
       await count(
         'SELECT count(*) AS n FROM soundcharts_song_identifier WHERE track_id = $1 AND platform = $2',

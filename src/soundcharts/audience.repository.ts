@@ -34,6 +34,12 @@ export interface StoredPoint {
   value: number;
 }
 
+export interface StoredPart {
+  day: string;
+  identifier: string;
+  value: number;
+}
+
 export const seriesKey = (entityId: string, platform: string, metric: string): string =>
   `${entityId}|${platform}|${metric}`;
 
@@ -200,18 +206,35 @@ export class AudienceRepository {
     return new Map(rows.map((r) => [r.entity_id, { day: r.day, value: r.value }]));
   }
 
-  /** Per-identifier values of one entity's series (a song on several Spotify tracks), ascending by day. */
-  async parts(
-    entityType: AudienceEntityType,
-    entityId: string,
-    platform: string,
-    metric: string,
-  ): Promise<{ day: string; identifier: string; value: number }[]> {
-    return this.dataSource.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, identifier, value FROM soundcharts_audience_part
-       WHERE entity_type = $1 AND entity_id = $2 AND platform = $3 AND metric = $4 ORDER BY day, identifier`,
-      [entityType, entityId, platform, metric],
+  /**
+   * The per-identifier values behind the points of many (entity, platform, metric, range) keys in one query (a
+   * song on several Spotify tracks, airplay spins per radio), by day then identifier.
+   */
+  async parts(keys: readonly PointsKey[]): Promise<StoredPart[][]> {
+    if (keys.length === 0) return [];
+    const rows = await this.dataSource.query<
+      { ord: string; day: string; identifier: string; value: number }[]
+    >(
+      `SELECT k.ord, to_char(p.day, 'YYYY-MM-DD') AS day, p.identifier, p.value
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::date[])
+         WITH ORDINALITY AS k(t, id, platform, metric, f, u, ord)
+       JOIN soundcharts_audience_part p ON p.entity_type = k.t AND p.entity_id = k.id
+         AND p.platform = k.platform AND p.metric = k.metric
+         AND (k.f IS NULL OR p.day >= k.f) AND (k.u IS NULL OR p.day <= k.u)
+       ORDER BY k.ord, p.day, p.identifier`,
+      [
+        keys.map((k) => k.entityType),
+        keys.map((k) => k.entityId),
+        keys.map((k) => k.platform),
+        keys.map((k) => k.metric),
+        keys.map((k) => k.from),
+        keys.map((k) => k.to),
+      ],
     );
+    const out: StoredPart[][] = keys.map(() => []);
+    for (const r of rows)
+      out[Number(r.ord) - 1].push({ day: r.day, identifier: r.identifier, value: r.value });
+    return out;
   }
 
   /** The (platform, metric) series these entities have, for an export. */

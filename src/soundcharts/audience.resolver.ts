@@ -5,7 +5,13 @@ import { Loaders, RequestLoaders } from 'src/common/loaders';
 import { DateScalar } from 'src/common/scalars';
 import { ArtistModel, TrackModel } from 'src/music';
 import { ExportAudienceArgs } from './dto/soundcharts.inputs';
-import { AudienceEntityTypeModel, AudienceExportModel, AudienceSeriesModel } from './models/audience.model';
+import {
+  AudienceEntityTypeModel,
+  AudienceExportModel,
+  AudiencePartModel,
+  AudiencePointModel,
+  AudienceSeriesModel,
+} from './models/audience.model';
 import { AudienceEntityType, FOLLOWERS, songMetric } from './soundcharts.constants';
 import { SOUNDCHARTS_LOADERS } from './soundcharts.loaders';
 import { SoundchartsService } from './soundcharts.service';
@@ -30,9 +36,10 @@ async function series(
   const points = await loaders
     .get(SOUNDCHARTS_LOADERS.audiencePoints)
     .load({ entityType, entityId, platform, metric, from: from ?? null, to: to ?? null });
+  const key = { entityType, entityId, platform, metric, from: from ?? null, to: to ?? null };
   return points.length === 0
     ? null
-    : { platform, metric, points: points.map((p) => ({ date: p.day, value: p.value })) };
+    : { platform, metric, points: points.map((p) => ({ date: p.day, value: p.value, series: key })) };
 }
 
 @Resolver(() => TrackModel)
@@ -80,6 +87,23 @@ export class ArtistAudienceResolver {
       from,
       to,
     );
+  }
+}
+
+@Resolver(() => AudiencePointModel)
+export class AudiencePointResolver {
+  @ResolveField(() => [AudiencePartModel], {
+    description:
+      'The per-identifier values behind the point: a song on several Spotify tracks (the value is their sum), ' +
+      'or airplay spins per radio over the window the point closes; empty when one identifier gave the value',
+  })
+  async parts(
+    @Parent() point: AudiencePointModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AudiencePartModel[]> {
+    if (!point.series) return [];
+    const byDay = await loaders.get(SOUNDCHARTS_LOADERS.audienceParts).load(point.series);
+    return byDay.get(point.date) ?? [];
   }
 }
 

@@ -7,8 +7,16 @@ import { SoundchartsService } from './soundcharts.service';
 
 export type CascadeStepRow = { step: string; carriedOver: boolean; run: JobRunEntity };
 
+/** A series' parts by calendar day. */
+export type PartsByDay = ReadonlyMap<string, { identifier: string; value: number }[]>;
+
+const pointsKeyOf = (k: PointsKey): string =>
+  JSON.stringify([k.entityType, k.entityId, k.platform, k.metric, k.from, k.to]);
+
 export const SOUNDCHARTS_LOADERS = {
   audiencePoints: new LoaderKey<PointsKey, StoredPoint[]>('soundcharts.audiencePoints'),
+  /** Keyed like audiencePoints: every point of a series shares one load, every series of a request one query. */
+  audienceParts: new LoaderKey<PointsKey, PartsByDay>('soundcharts.audienceParts'),
   cascadeSteps: new LoaderKey<string, CascadeStepRow[]>('soundcharts.cascadeSteps'),
 };
 
@@ -25,8 +33,22 @@ export class SoundchartsLoaders implements OnModuleInit {
       SOUNDCHARTS_LOADERS.audiencePoints,
       () =>
         new DataLoader<PointsKey, StoredPoint[], string>((keys) => this.soundcharts.audiencePoints(keys), {
-          cacheKeyFn: (k) => JSON.stringify([k.entityType, k.entityId, k.platform, k.metric, k.from, k.to]),
+          cacheKeyFn: pointsKeyOf,
         }),
+    );
+    this.registry.register(
+      SOUNDCHARTS_LOADERS.audienceParts,
+      () =>
+        new DataLoader<PointsKey, PartsByDay, string>(
+          async (keys) =>
+            (await this.soundcharts.audienceParts(keys)).map((parts) => {
+              const byDay = new Map<string, { identifier: string; value: number }[]>();
+              for (const p of parts)
+                byDay.set(p.day, [...(byDay.get(p.day) ?? []), { identifier: p.identifier, value: p.value }]);
+              return byDay;
+            }),
+          { cacheKeyFn: pointsKeyOf },
+        ),
     );
     this.registry.register(
       SOUNDCHARTS_LOADERS.cascadeSteps,

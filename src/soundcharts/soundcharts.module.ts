@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MusicModule } from 'src/music';
 import { ARTIST_AUDIENCE_REFRESH, ArtistAudienceRefreshService } from './artist-audience-refresh.service';
 import { AudienceExporter } from './audience-export.service';
-import { ArtistAudienceResolver, AudienceExportResolver, TrackAudienceResolver } from './audience.resolver';
+import {
+  ArtistAudienceResolver,
+  AudienceExportResolver,
+  AudiencePointResolver,
+  TrackAudienceResolver,
+} from './audience.resolver';
 import { AudienceRepository } from './audience.repository';
 import { CascadeEstimator } from './cascade-estimator.service';
 import { CascadeLauncher } from './cascade-launcher.service';
@@ -85,6 +90,7 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     TrackAudienceResolver,
     ArtistAudienceResolver,
     AudienceExportResolver,
+    AudiencePointResolver,
     CascadeStepsResolver,
   ],
   exports: [SoundchartsService, SoundchartsClock, ARTIST_AUDIENCE_REFRESH],

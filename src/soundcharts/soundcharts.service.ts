@@ -5,7 +5,7 @@ import { AppConfig } from 'src/config';
 import { JobsService, JobStatus } from 'src/jobs';
 import type { JobRunEntity } from 'src/jobs/entities/job-run.entity';
 import { AudienceExporter, AudienceExportRequest, AudienceExportResult } from './audience-export.service';
-import { AudienceRepository, PointsKey, StoredPoint } from './audience.repository';
+import { AudienceRepository, PointsKey, StoredPart, StoredPoint } from './audience.repository';
 import { CascadeLauncher } from './cascade-launcher.service';
 import { CascadeRepository } from './cascade.repository';
 import { ChartScheduleRunner } from './chart-schedule.runner';
@@ -100,6 +100,11 @@ export class SoundchartsService {
   /** Points of many series at once (the per-request audience loaders). */
   audiencePoints(keys: readonly PointsKey[]): Promise<StoredPoint[][]> {
     return this.audience.points(keys);
+  }
+
+  /** The per-identifier values behind the points of many series at once (the per-request loaders). */
+  audienceParts(keys: readonly PointsKey[]): Promise<StoredPart[][]> {
+    return this.audience.parts(keys);
   }
 
   // ---- charts ----

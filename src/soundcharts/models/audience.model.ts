@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from 'src/common/scalars';
+import type { PointsKey } from '../audience.repository';
 
 export enum AudienceEntityTypeModel {
   TRACK = 'TRACK',
@@ -8,10 +9,21 @@ export enum AudienceEntityTypeModel {
 
 registerEnumType(AudienceEntityTypeModel, { name: 'AudienceEntityType' });
 
+@ObjectType('AudiencePart', { description: "One identifier's value behind an audience point" })
+export class AudiencePartModel {
+  @Field({
+    description: 'A platform id (e.g. one Spotify track id of the song) or, for airplay, a radio slug',
+  })
+  identifier!: string;
+  @Field(() => Float) value!: number;
+}
+
 @ObjectType('AudiencePoint')
 export class AudiencePointModel {
   @Field(() => DateScalar) date!: string;
   @Field(() => Float) value!: number;
+  /** Not in the schema: the series (and range) the point was read from, so `parts` loads with the whole series. */
+  series?: PointsKey;
 }
 
 @ObjectType('AudienceSeries')
