@@ -11,6 +11,7 @@ import { TrackedArtistAudienceLookup1796400000000 } from './1796400000000-Tracke
 import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
 import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinkedNames';
 import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
+import { SoundchartsCascadeRanking1796500000000 } from './1796500000000-SoundchartsCascadeRanking';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -25,4 +26,5 @@ export const migrations = [
   WorkArtistNameLowerIndex1796200000000,
   WorkLinkLinkedNames1796200000001,
   ListeningRecentlyPlayedIndex1796600000000,
+  SoundchartsCascadeRanking1796500000000,
 ];

@@ -229,4 +229,110 @@ describe('Soundcharts cascade when Soundcharts misbehaves', () => {
       known.pendingSongUuid,
     );
   }, 60_000);
+
+  it('auto-cascades a queued sync over its ranking; 401/403 are not retried; a retry after a newer ranking covers the first', async () => {
+    const slug = 'airplay-daily-fr';
+    const songsOf = (datetime: string) => emulator.data.ranking(slug, datetime)!.map((e) => e.songUuid);
+    // auto-cascade on, and a cron that does not fire during the test: a sync without `cascade` follows it
+    const schedule = await app.gql(
+      `mutation { upsertChartSyncSchedule(input: { chartSlug: "${slug}", cron: "0 0 1 1 *", autoCascade: true }) { id } }`,
+    );
+    expect(schedule.errors).toBeUndefined();
+    const first = songsOf(emulator.data.rankingDates(slug, emulator.now())[0]);
+    const stored = new Set(
+      (
+        await adminQueryIn<{ song_uuid: string }>(app.databaseUrl, 'SELECT song_uuid FROM soundcharts_song')
+      ).map((r) => r.song_uuid),
+    );
+    const [unauthorized, forbidden] = first.filter((uuid) => !stored.has(uuid));
+    expect(forbidden).toBeDefined();
+    emulator.injectFault({ status: 401, path: `/api/v2.25/song/${unauthorized}`, count: 1 });
+    emulator.injectFault({ status: 403, path: `/api/v2/song/${forbidden}/audience/spotify`, count: 1 });
+    emulator.clearRequestLog();
+
+    // the sync job queues the cascade itself (no `inline`), tied to the ranking it stored
+    const sync = await run('mutation($slug: String!) { triggerChartSync(slug: $slug) { id } }', { slug });
+    expect(sync.status).toBe('SUCCEEDED');
+    const synced = sync.result as { rankingId: string; cascade: boolean; cascadeJobRunId: string | null };
+    expect(synced.cascade).toBe(true);
+    expect(synced.cascadeJobRunId).toEqual(expect.any(String));
+    const failed = await jobs.waitFor(synced.cascadeJobRunId!, { timeoutMs: 60_000 });
+    expect(failed.kind).toBe('soundcharts.cascade');
+    expect(failed.payload).toMatchObject({ chartId: expect.any(String), rankingId: synced.rankingId });
+    const rankingOf = async (jobRunId: string) =>
+      (
+        await adminQueryIn<{ ranking_id: string }>(
+          app.databaseUrl,
+          'SELECT ranking_id FROM soundcharts_cascade WHERE job_run_id = $1',
+          [jobRunId],
+        )
+      )[0].ranking_id;
+    expect(await rankingOf(failed.id)).toBe(synced.rankingId);
+
+    // 401 and 403 fail their step at once: one request each, one attempt, the other steps keep their data
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(
+      /song-metadata FAILED \(Soundcharts GET \/api\/v2\.25\/song\/\{uuid\} answered 401/,
+    );
+    expect(failed.error).toMatch(/song-audience FAILED \(Soundcharts .* answered 403/);
+    const log = emulator.requestLog();
+    expect(log.filter((r) => r.path === `/api/v2.25/song/${unauthorized}`).map((r) => r.status)).toEqual([
+      401,
+    ]);
+    expect(
+      log.filter((r) => r.path === `/api/v2/song/${forbidden}/audience/spotify`).map((r) => r.status),
+    ).toEqual([403]);
+    const before = await steps(failed.id);
+    expect(before.map((s) => [s.step, s.status])).toEqual([
+      ['song-metadata', 'FAILED'],
+      ['artist-metadata', 'SUCCEEDED'],
+      ['song-audience', 'FAILED'],
+      ['artist-audience', 'SUCCEEDED'],
+    ]);
+    for (const step of before.filter((s) => s.status === 'FAILED'))
+      expect((await jobs.get(step.jobRunId))!.attempts).toBe(1);
+
+    // days later the chart has a newer ranking, synced without a cascade
+    emulator.advanceClock(3 * 86_400_000);
+    const newer = await run(
+      'mutation($slug: String!) { triggerChartSync(slug: $slug, cascade: false) { id } }',
+      {
+        slug,
+      },
+    );
+    expect(newer.status).toBe('SUCCEEDED');
+    expect((newer.result as { rankingId: string }).rankingId).not.toBe(synced.rankingId);
+    const onlyNewer = songsOf(emulator.data.rankingDates(slug, emulator.now())[0]).filter(
+      (uuid) => !first.includes(uuid),
+    );
+    expect(onlyNewer.length).toBeGreaterThan(0);
+
+    // the retry finishes the first ranking's work: its songs, none of the newer ranking's
+    emulator.clearRequestLog();
+    const retry = await run('mutation($id: ID!) { retryCascade(jobRunId: $id) { id } }', { id: failed.id });
+    expect(retry.error).toBeNull();
+    expect(retry.status).toBe('SUCCEEDED');
+    expect(await rankingOf(retry.id)).toBe(synced.rankingId);
+    const songPaths = emulator
+      .requestLog()
+      .filter((r) => /^\/api\/v2(\.25)?\/song\//.test(r.path))
+      .map((r) => r.path);
+    const uuidIn = (path: string) =>
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(path)![0];
+    expect(songPaths.length).toBeGreaterThan(0);
+    expect(songPaths.filter((path) => !first.includes(uuidIn(path)))).toEqual([]);
+    expect(songPaths).toContain(`/api/v2.25/song/${unauthorized}`);
+    expect(songPaths).toContain(`/api/v2/song/${forbidden}/audience/spotify`);
+    const found = await adminQueryIn<{ song_uuid: string }>(
+      app.databaseUrl,
+      `SELECT song_uuid FROM soundcharts_song WHERE status = 'FOUND' AND song_uuid = ANY($1::uuid[])`,
+      [first],
+    );
+    expect(found.map((r) => r.song_uuid).sort()).toEqual([...first].sort());
+
+    const removed = await app.gql<{ removeChartSyncSchedule: boolean }>(
+      `mutation { removeChartSyncSchedule(chartSlug: "${slug}") }`,
+    );
+    expect(removed.data?.removeChartSyncSchedule).toBe(true);
+  }, 120_000);
 });

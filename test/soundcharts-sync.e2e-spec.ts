@@ -2,7 +2,7 @@ import { JobsService } from '../src/jobs/jobs.service';
 import { SoundchartsEmulator } from '../src/sandbox/soundcharts';
 import { SpotifyCatalog } from '../src/sandbox/spotify';
 import { ChartScheduleRunner } from '../src/soundcharts/chart-schedule.runner';
-import { SoundchartsClock } from '../src/soundcharts';
+import { CHART_SYNC_JOB, SoundchartsClock } from '../src/soundcharts';
 import { adminQueryIn, createTestApp, TestApp } from './support/test-app';
 
 const catalog = SpotifyCatalog.generate();
@@ -178,6 +178,17 @@ describe('Soundcharts charts: sync, rankings, schedules, health', () => {
     expect(res.data!.soundchartsStatus.lastCheckedAt).not.toBeNull();
   });
 
+  it('exports the quota Soundcharts last reported as a gauge at GET /metrics after a sync', async () => {
+    emulator.setQuota(54_321);
+    expect((await sync('global-weekly-28')).status).toBe('SUCCEEDED');
+    const left = emulator.quotaRemaining();
+    expect(left).toBeLessThan(54_321); // the sync's ranking pages were billed
+    const metrics = (await app.http().get('/metrics')).text;
+    const gauge = /^soundgraph_soundcharts_quota_remaining (\d+)$/m.exec(metrics);
+    expect(Number(gauge?.[1])).toBe(left);
+    emulator.setQuota(100_000);
+  });
+
   it('validates schedules, and ticks each schedule once per tick across two worker processes', async () => {
     const upsert = (input: Record<string, unknown>) =>
       app.gql<{ upsertChartSyncSchedule: Record<string, unknown> }>(
@@ -266,6 +277,39 @@ describe('Soundcharts charts: sync, rankings, schedules, health', () => {
       'NOT_FOUND',
     );
   }, 60_000);
+
+  it('answers upsertChartSyncSchedule with the status of the last sync the schedule started', async () => {
+    type Schedule = { id: string; lastRunAt: string | null; lastStatus: string | null };
+    const upsert = async (autoCascade: boolean): Promise<Schedule> => {
+      const res = await app.gql<{ upsertChartSyncSchedule: Schedule }>(
+        `mutation($input: ChartSyncScheduleInput!) {
+           upsertChartSyncSchedule(input: $input) { id lastRunAt lastStatus } }`,
+        { input: { chartSlug: 'global-weekly-28', cron: '0 0 1 1 *', autoCascade } },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.upsertChartSyncSchedule;
+    };
+    const created = await upsert(false);
+    expect(created).toMatchObject({ lastRunAt: null, lastStatus: null });
+    // what a tick of the schedule enqueues
+    const tick = await jobs.start(CHART_SYNC_JOB, { slug: 'global-weekly-28', scheduleId: created.id });
+    expect((await jobs.waitFor(tick.id, { timeoutMs: 30_000 })).status).toBe('SUCCEEDED');
+
+    const updated = await upsert(false);
+    expect(updated).toMatchObject({ id: created.id, lastStatus: 'SUCCEEDED', lastRunAt: expect.any(String) });
+    const listed = await app.gql<{
+      chartSyncSchedules: { chartSlug: string; lastRunAt: string | null; lastStatus: string | null }[];
+    }>('{ chartSyncSchedules { chartSlug lastRunAt lastStatus } }');
+    expect(listed.data!.chartSyncSchedules.find((s) => s.chartSlug === 'global-weekly-28')).toEqual({
+      chartSlug: 'global-weekly-28',
+      lastRunAt: updated.lastRunAt,
+      lastStatus: updated.lastStatus,
+    });
+    const removed = await app.gql<{ removeChartSyncSchedule: boolean }>(
+      'mutation { removeChartSyncSchedule(chartSlug: "global-weekly-28") }',
+    );
+    expect(removed.data?.removeChartSyncSchedule).toBe(true);
+  });
 });
 
 describe('Soundcharts sandbox', () => {

@@ -3,7 +3,7 @@ import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
 import { JobsService, JobStatus } from 'src/jobs';
 import type { JobRunEntity } from 'src/jobs/entities/job-run.entity';
 import { MusicService } from 'src/music';
-import { stepsFor, stepsToRetry } from './cascade-plan';
+import { CascadeScope, stepsFor, stepsToRetry } from './cascade-plan';
 import type { CascadePayload } from './cascade.job';
 import { CascadeRepository } from './cascade.repository';
 import { ChartsRepository } from './charts.repository';
@@ -22,12 +22,14 @@ export class CascadeLauncher {
     private readonly music: MusicService,
   ) {}
 
-  async startChart(chartId: string): Promise<JobRunEntity> {
+  /** A cascade of the chart's latest ranking, or of `rankingId` (the one a sync just stored). */
+  async startChart(chartId: string, rankingId?: string): Promise<JobRunEntity> {
     const chart = await this.charts.chartById(chartId);
     if (!chart) throw new NotFoundError('Chart', chartId);
-    if (!(await this.charts.ranking(chartId)))
+    const ranking = rankingId ?? (await this.charts.ranking(chartId))?.id;
+    if (!ranking)
       throw new BadUserInputError('chartId', `chart ${chart.slug} has no ranking yet: sync it first`);
-    return this.launch({ chartId });
+    return this.launch({ chartId, rankingId: ranking });
   }
 
   async startTracks(trackIds: string[]): Promise<JobRunEntity> {
@@ -53,7 +55,10 @@ export class CascadeLauncher {
         'jobRunId',
         `only a failed or cancelled cascade can be retried; this one is ${run.status}`,
       );
-    const scope = cascade.chartId ? { chartId: cascade.chartId } : { trackIds: cascade.trackIds ?? [] };
+    // The ranking the failed cascade covered, not the chart's latest: a retry finishes that cascade's work.
+    const scope: CascadeScope = cascade.chartId
+      ? { chartId: cascade.chartId, ...(cascade.rankingId ? { rankingId: cascade.rankingId } : {}) }
+      : { trackIds: cascade.trackIds ?? [] };
     const rows = await this.cascades.steps([jobRunId]);
     const stepRuns = new Map(
       (await this.jobs.getMany(rows.flatMap((r) => (r.jobRunId ? [r.jobRunId] : [])))).map((r) => [r.id, r]),

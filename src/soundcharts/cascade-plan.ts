@@ -10,7 +10,12 @@ export const STEP_DEPENDS_ON: Readonly<Record<CascadeStep, readonly CascadeStep[
   'artist-audience': ['artist-metadata'],
 };
 
-export type CascadeScope = { chartId: string } | { trackIds: string[] };
+/**
+ * A chart cascade covers the songs of one ranking, the one it started from (a newer ranking synced meanwhile, or
+ * before a retry, does not change what it covers); `rankingId` is absent only from payloads queued before cascades
+ * were tied to their ranking, which cover the chart's latest.
+ */
+export type CascadeScope = { chartId: string; rankingId?: string } | { trackIds: string[] };
 
 /** A chart's songs come with their uuids; given tracks must first be found on Soundcharts. */
 export function stepsFor(scope: CascadeScope): CascadeStep[] {

@@ -14,11 +14,14 @@ import {
 import { CascadeEstimator, CascadeEstimate } from './cascade-estimator.service';
 import { CascadeScope, readySteps, stepsFor } from './cascade-plan';
 import { CascadeRepository } from './cascade.repository';
+import { ChartsRepository } from './charts.repository';
 import { CASCADE_JOB, CASCADE_STEP_JOB, CascadeStep } from './soundcharts.constants';
 import type { StepPayload } from './steps/cascade-step';
 
 export interface CascadePayload {
   chartId?: string;
+  /** The chart's ranking to cover; absent (the CLI's `charts cascade`), the chart's latest when the run starts. */
+  rankingId?: string;
   trackIds?: string[];
   /** Steps to run (a retry); default every step of the scope. */
   steps?: CascadeStep[];
@@ -39,6 +42,7 @@ export interface CascadeStepSummary {
 
 export interface CascadeReport {
   chartId: string | null;
+  rankingId: string | null;
   trackIds: number | null;
   retryOf: string | null;
   estimate: Omit<CascadeEstimate, 'refusal' | 'items'>;
@@ -51,9 +55,6 @@ export interface CascadeReport {
 
 const POLL_MS = 500;
 const FINISHED: readonly JobStatus[] = [JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED];
-
-const scopeOf = (payload: CascadePayload): CascadeScope =>
-  payload.chartId ? { chartId: payload.chartId } : { trackIds: payload.trackIds ?? [] };
 
 /**
  * `soundcharts.cascade`: the parent run of a cascade. It estimates the requests (refusing below the quota
@@ -70,6 +71,7 @@ export class CascadeJob implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly cascades: CascadeRepository,
     private readonly estimator: CascadeEstimator,
+    private readonly charts: ChartsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -82,11 +84,12 @@ export class CascadeJob implements OnModuleInit {
   }
 
   async run(payload: CascadePayload, ctx: JobContext): Promise<CascadeReport> {
-    const scope = scopeOf(payload);
+    const scope = await this.scopeOf(payload, ctx.jobRunId);
     const steps = payload.steps ?? stepsFor(scope);
     await this.cascades.create({
       jobRunId: ctx.jobRunId,
       chartId: payload.chartId ?? null,
+      rankingId: 'rankingId' in scope ? (scope.rankingId ?? null) : null,
       trackIds: payload.trackIds ?? null,
       retryOf: payload.retryOf ?? null,
     });
@@ -106,6 +109,20 @@ export class CascadeJob implements OnModuleInit {
       throw error;
     }
     return this.report(ctx.jobRunId, payload, estimate);
+  }
+
+  /**
+   * A chart cascade is tied to one ranking: the payload's, else the one a re-delivered run recorded, else the
+   * chart's latest now (then recorded, so every step and any retry covers the same songs).
+   */
+  private async scopeOf(payload: CascadePayload, jobRunId: string): Promise<CascadeScope> {
+    if (!payload.chartId) return { trackIds: payload.trackIds ?? [] };
+    const rankingId =
+      payload.rankingId ??
+      (await this.cascades.get(jobRunId))?.rankingId ??
+      (await this.charts.ranking(payload.chartId))?.id;
+    if (!rankingId) throw new PermanentJobError(`chart ${payload.chartId} has no ranking yet: sync it first`);
+    return { chartId: payload.chartId, rankingId };
   }
 
   private async estimateOnce(
@@ -230,6 +247,7 @@ export class CascadeJob implements OnModuleInit {
     const { refusal: _refusal, items: _items, ...kept } = estimate;
     return {
       chartId: payload.chartId ?? null,
+      rankingId: (await this.cascades.get(jobRunId))?.rankingId ?? null,
       trackIds: payload.trackIds?.length ?? null,
       retryOf: payload.retryOf ?? null,
       estimate: kept,

@@ -13,13 +13,14 @@ export class CascadeRepository {
   async create(cascade: {
     jobRunId: string;
     chartId: string | null;
+    rankingId: string | null;
     trackIds: string[] | null;
     retryOf: string | null;
   }): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO soundcharts_cascade (job_run_id, chart_id, track_ids, retry_of) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (job_run_id) DO NOTHING`,
-      [cascade.jobRunId, cascade.chartId, cascade.trackIds, cascade.retryOf],
+      `INSERT INTO soundcharts_cascade (job_run_id, chart_id, ranking_id, track_ids, retry_of)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job_run_id) DO NOTHING`,
+      [cascade.jobRunId, cascade.chartId, cascade.rankingId, cascade.trackIds, cascade.retryOf],
     );
   }
 

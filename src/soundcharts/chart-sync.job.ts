@@ -21,6 +21,8 @@ export interface ChartSyncPayload {
 
 export interface ChartSyncReport {
   chartId: string;
+  /** The ranking stored: the one a cascade started by this sync covers. */
+  rankingId: string;
   slug: string;
   rankedAt: string;
   entries: number;
@@ -71,7 +73,8 @@ export class ChartSyncJob implements OnModuleInit {
       const saved = await this.charts.saveRanking(chart.id, ranking, trackIds);
       await ctx.progress(saved.entryCount, saved.entryCount);
       const cascade = payload.cascade ?? (await this.autoCascade(slug, payload.scheduleId));
-      const cascadeRun = cascade && !payload.inline ? await this.cascades.startChart(chart.id) : undefined;
+      const cascadeRun =
+        cascade && !payload.inline ? await this.cascades.startChart(chart.id, saved.id) : undefined;
       await this.schedules.recordRun({
         chartSlug: slug,
         jobRunId: ctx.jobRunId,
@@ -84,6 +87,7 @@ export class ChartSyncJob implements OnModuleInit {
       });
       return {
         chartId: chart.id,
+        rankingId: saved.id,
         slug,
         rankedAt: saved.rankedAt.toISOString(),
         entries: saved.entryCount,

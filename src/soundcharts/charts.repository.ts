@@ -142,16 +142,20 @@ export class ChartsRepository {
       .find({ where: { rankingId }, order: { position: 'ASC' } });
   }
 
-  /** The songs (and our tracks) of a chart's latest ranking: what a chart cascade covers. */
+  /** The songs (and our tracks) of a chart's latest ranking (an export by chart). */
   async latestSongs(chartId: string): Promise<ScopeSong[]> {
+    const latest = await this.ranking(chartId);
+    return latest ? this.rankingSongs(latest.id) : [];
+  }
+
+  /** The songs (and our tracks) of one ranking, by position: what a chart cascade covers. */
+  async rankingSongs(rankingId: string): Promise<ScopeSong[]> {
     const rows = await this.dataSource.query<
       { song_uuid: string; track_id: string; credit_name: string | null }[]
     >(
       `SELECT e.song_uuid, e.track_id, e.credit_name FROM soundcharts_chart_entry e
-       WHERE e.ranking_id = (SELECT id FROM soundcharts_chart_ranking WHERE chart_id = $1
-                             ORDER BY ranked_at DESC LIMIT 1)
-       ORDER BY e.position`,
-      [chartId],
+       WHERE e.ranking_id = $1 ORDER BY e.position`,
+      [rankingId],
     );
     return rows.map((r) => ({ songUuid: r.song_uuid, trackId: r.track_id, creditName: r.credit_name }));
   }

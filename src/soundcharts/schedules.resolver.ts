@@ -28,7 +28,8 @@ export class SchedulesResolver {
   async upsertChartSyncSchedule(
     @Args('input', { type: () => ChartSyncScheduleInput }) input: ChartSyncScheduleInput,
   ): Promise<ChartSyncScheduleModel> {
-    return toScheduleModel(await this.soundcharts.upsertSchedule(input), null);
+    const { schedule, lastStatus } = await this.soundcharts.upsertSchedule(input);
+    return toScheduleModel(schedule, lastStatus);
   }
 
   @RequireRole('operator')

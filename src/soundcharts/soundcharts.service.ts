@@ -30,6 +30,12 @@ export interface ScheduleInput {
   autoCascade?: boolean | null;
 }
 
+export interface ScheduleWithStatus {
+  schedule: SoundchartsChartSyncScheduleEntity;
+  /** The status of the last sync the schedule started; null before its first. */
+  lastStatus: JobStatus | null;
+}
+
 export interface SoundchartsStatusView {
   quotaRemaining: number | null;
   lastCheckedAt: Date | null;
@@ -167,7 +173,8 @@ export class SoundchartsService {
 
   // ---- schedules and health ----
 
-  async upsertSchedule(input: ScheduleInput): Promise<SoundchartsChartSyncScheduleEntity> {
+  /** Adds or replaces a chart's schedule; it keeps the status of the last sync it started. */
+  async upsertSchedule(input: ScheduleInput): Promise<ScheduleWithStatus> {
     const chartSlug = assertSlug(input.chartSlug.trim(), 'chartSlug');
     const cron = input.cron.trim().replace(/\s+/g, ' ');
     const fields = cron.split(' ').length;
@@ -189,7 +196,7 @@ export class SoundchartsService {
       autoCascade: input.autoCascade ?? true,
     });
     await this.runner.reload();
-    return schedule;
+    return (await this.withStatus([schedule]))[0];
   }
 
   async removeSchedule(chartSlug: string): Promise<boolean> {
@@ -199,10 +206,13 @@ export class SoundchartsService {
   }
 
   /** Schedules with the status of the last sync each started. */
-  async schedulesWithStatus(): Promise<
-    { schedule: SoundchartsChartSyncScheduleEntity; lastStatus: JobStatus | null }[]
-  > {
-    const schedules = await this.schedules.all();
+  async schedulesWithStatus(): Promise<ScheduleWithStatus[]> {
+    return this.withStatus(await this.schedules.all());
+  }
+
+  private async withStatus(
+    schedules: readonly SoundchartsChartSyncScheduleEntity[],
+  ): Promise<ScheduleWithStatus[]> {
     const runs = new Map(
       (await this.jobs.getMany(schedules.flatMap((s) => (s.lastJobRunId ? [s.lastJobRunId] : [])))).map(
         (r) => [r.id, r.status],

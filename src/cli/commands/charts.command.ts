@@ -6,9 +6,18 @@ import { CASCADE_JOB, CHART_SYNC_JOB, SoundchartsService } from 'src/soundcharts
 import type { AudienceEntityType } from 'src/soundcharts';
 import { runJobWithProgress } from '../progress';
 
-/** The cascade of a chart, run in this process (its steps too), with a progress bar. */
-async function runCascade(jobs: JobsService, chartId: string, slug: string): Promise<void> {
-  const run = await runJobWithProgress(jobs, CASCADE_JOB, { chartId, inline: true }, `cascade ${slug}`);
+/**
+ * The cascade of a chart's ranking (the one a sync just stored, else the latest), run in this process (its steps
+ * too), with a progress bar.
+ */
+async function runCascade(
+  jobs: JobsService,
+  chartId: string,
+  slug: string,
+  rankingId?: string,
+): Promise<void> {
+  const payload = { chartId, inline: true, ...(rankingId ? { rankingId } : {}) };
+  const run = await runJobWithProgress(jobs, CASCADE_JOB, payload, `cascade ${slug}`);
   if (run.status === JobStatus.FAILED)
     throw new Error(`cascade of ${slug} failed: ${run.error ?? 'unknown error'}`);
 }
@@ -32,8 +41,9 @@ export class ChartsSyncCommand extends CommandRunner {
     );
     if (run.status === JobStatus.FAILED)
       throw new Error(`sync of ${slug} failed: ${run.error ?? 'unknown error'}`);
-    const result = run.result as { chartId?: string; cascade?: boolean } | null;
-    if (result?.cascade && result.chartId) await runCascade(this.jobs, result.chartId, slug);
+    const result = run.result as { chartId?: string; rankingId?: string; cascade?: boolean } | null;
+    if (result?.cascade && result.chartId)
+      await runCascade(this.jobs, result.chartId, slug, result.rankingId);
   }
 
   @Option({
