@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { config as loadDotenv } from 'dotenv';
 import { AppModule } from './app.module';
 import { withSandboxCredentials } from './auth/sandbox-credentials';
@@ -77,6 +78,8 @@ export async function startService(
       logger: new PinoNestLogger(logger),
       abortOnError: false,
     });
+    // nestjs-pino's from here on: a line logged while handling a request carries its id
+    app.useLogger(app.get(Logger));
     signal?.throwIfAborted();
     await app.listen(config.port, config.host);
     signal?.throwIfAborted();

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pidAlive } from '../src/common/process-utils';
 import { runTs, spawnTs, Spawned } from './support/processes';
+import { adminQuery, createTestDatabase } from './support/test-database';
 
 const freshDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'soundgraph-start-'));
 const postmasterPid = (dataDir: string): number | undefined => {
@@ -199,6 +200,75 @@ describe('start-up, shutdown and the embedded database', () => {
         }
       });
     expect(leftovers).toEqual([]);
+  }, 90_000);
+
+  it('logs JSON lines with request ids, the correlation id of a masked error, and never a key', async () => {
+    const databaseUrl = await createTestDatabase();
+    const dataDir = freshDataDir();
+    dirs.push(dataDir);
+    const key = 'operator-key-for-the-log-test-0123';
+    const service = spawnTs('src/main.ts', [], {
+      ...baseEnv(dataDir),
+      DATABASE_URL: databaseUrl,
+      API_KEYS: `operator:${key}`,
+    });
+    running.push(service);
+    const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1];
+    const post = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+        body: JSON.stringify({ query }),
+      });
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+    // the client's X-Request-Id is kept; without one, a UUID is made; both are echoed
+    const named = await post('{ serverInfo { role } }', { 'x-request-id': 'client-request-1' });
+    expect(named.headers.get('x-request-id')).toBe('client-request-1');
+    const generatedId = (await post('{ serverInfo { role } }')).headers.get('x-request-id');
+    expect(generatedId).toMatch(uuid);
+
+    // an internal error (the database refuses connections): masked, its correlation id logged with the request id
+    const name = new URL(databaseUrl).pathname.slice(1);
+    await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    let correlationId: unknown;
+    try {
+      await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      const failed = (await (
+        await post('{ jobRuns { totalCount } }', { 'x-request-id': 'client-request-2' })
+      ).json()) as {
+        errors: { message: string; extensions: { correlationId?: string } }[];
+      };
+      expect(failed.errors[0]?.message).toBe('Internal server error');
+      correlationId = failed.errors[0]?.extensions.correlationId;
+    } finally {
+      await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    }
+    expect(correlationId).toMatch(uuid);
+    await service.waitFor(new RegExp(`"requestId":"client-request-2".*"request completed"`));
+
+    const lines = service
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((l) => l.correlationId === correlationId)).toMatchObject({
+      level: 'error',
+      requestId: 'client-request-2',
+      msg: 'internal error in a GraphQL request',
+    });
+    expect(
+      lines.find((l) => l.requestId === 'client-request-1' && l.msg === 'request completed'),
+    ).toMatchObject({
+      req: { method: 'POST', path: '/graphql' },
+      res: { status: 200 },
+      durationMs: expect.any(Number),
+    });
+    expect(lines.some((l) => l.requestId === generatedId && l.msg === 'request completed')).toBe(true);
+    // no per-line bookkeeping, and the key is nowhere in the output
+    expect(lines.filter((l) => 'queries' in l)).toEqual([]);
+    expect(service.output()).not.toContain(key);
+    expect(await service.stop('SIGTERM')).toBe(0);
   }, 90_000);
 
   it('lets the CLI use the database of a running service on the same DATA_DIR', async () => {

@@ -1,5 +1,5 @@
 import { Logger as TypeOrmLogger } from 'typeorm';
-import { rootLogger } from 'src/common/logger';
+import { currentLogger, rootLogger } from 'src/common/logger';
 import { currentContext } from 'src/common/request-context';
 
 /**
@@ -13,11 +13,11 @@ export class QueryCountingLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    rootLogger().warn({ err: error, query: query.slice(0, 500) }, 'query failed');
+    currentLogger().warn({ err: error, query: query.slice(0, 500) }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    rootLogger().warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
+    currentLogger().warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
   }
 
   logSchemaBuild(): void {}
@@ -25,6 +25,6 @@ export class QueryCountingLogger implements TypeOrmLogger {
     rootLogger().info(message);
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') rootLogger().warn(String(message));
+    if (level === 'warn') currentLogger().warn(String(message));
   }
 }

@@ -2,8 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { HttpException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from 'src/common/domain-errors';
-import { rootLogger } from 'src/common/logger';
-import { currentContext } from 'src/common/request-context';
+import { currentLogger } from 'src/common/logger';
 
 // Codes graphql-js and Apollo attach to errors that are the client's doing; their messages are safe to show.
 const CLIENT_CODES = new Set([
@@ -62,8 +61,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: formatted.message, extensions: { code } };
   }
   const correlationId = randomUUID();
-  rootLogger().error(
-    { correlationId, requestId: currentContext().requestId, err: original, path: formatted.path },
+  // the request's logger: the line carries the request id beside the correlation id
+  currentLogger().error(
+    { correlationId, err: original, path: formatted.path },
     'internal error in a GraphQL request',
   );
   return {

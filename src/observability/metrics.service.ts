@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { rootLogger } from 'src/common/logger';
+import { currentLogger } from 'src/common/logger';
 import { JobsService } from 'src/jobs/jobs.service';
 import { withTimeout } from './health.service';
 
@@ -49,7 +49,7 @@ export class MetricsService {
           rows = await withTimeout(jobs.countsByKindAndStatus(), JOB_COUNTS_TIMEOUT_MS);
         } catch (error) {
           // A database outage must not take the other metrics down with it: no samples, and a warning.
-          rootLogger().warn({ err: error }, 'metrics: job counts unavailable');
+          currentLogger().warn({ err: error }, 'metrics: job counts unavailable');
           return;
         }
         for (const row of rows) this.set({ kind: row.kind, status: row.status }, row.count);
