@@ -10,6 +10,7 @@ import { EnrichmentCheckedAt1796310000000 } from './1796310000000-EnrichmentChec
 import { TrackedArtistAudienceLookup1796400000000 } from './1796400000000-TrackedArtistAudienceLookup';
 import { WorkArtistNameLowerIndex1796200000000 } from './1796200000000-WorkArtistNameLowerIndex';
 import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinkedNames';
+import { JobRunSingleton1796100000000 } from './1796100000000-JobRunSingleton';
 import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
 import { SoundchartsCascadeRanking1796500000000 } from './1796500000000-SoundchartsCascadeRanking';
 
@@ -25,6 +26,7 @@ export const migrations = [
   TrackedArtistAudienceLookup1796400000000,
   WorkArtistNameLowerIndex1796200000000,
   WorkLinkLinkedNames1796200000001,
+  JobRunSingleton1796100000000,
   ListeningRecentlyPlayedIndex1796600000000,
   SoundchartsCascadeRanking1796500000000,
 ];

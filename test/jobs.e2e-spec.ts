@@ -1,6 +1,11 @@
+import type PgBoss from 'pg-boss';
 import { JobRegistry } from '../src/jobs/job-registry';
 import { JobsService } from '../src/jobs/jobs.service';
 import { JobRescheduleError, PermanentJobError } from '../src/jobs/job-definition';
+import { deadLetterQueueName, JobQueue, queueName } from '../src/jobs/job-queue.service';
+import { JobRunReconciler } from '../src/jobs/job-run-reconciler.service';
+import { JobRunsRepository } from '../src/jobs/job-runs.repository';
+import { JobScheduler } from '../src/jobs/job-scheduler.service';
 import { createQueuedJobRuns, IDLE_JOB_KIND } from './factories/job-run.factory';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -12,12 +17,21 @@ describe('jobs', () => {
   let jobs: JobsService;
   let registry: JobRegistry;
 
+  let boss: PgBoss;
+  // Handlers that hang until the end of the file (a hung handler is never awaited again, so it must end somewhere).
+  let releaseHung!: () => void;
+  const hung = new Promise<void>((resolve) => (releaseHung = resolve));
+
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ JOB_CONCURRENCY: '2' });
     jobs = app.app.get(JobsService);
     registry = app.app.get(JobRegistry);
+    boss = await app.app.get(JobQueue).start();
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    releaseHung();
+    await app?.close();
+  });
 
   const jobRun = async (id: string) =>
     (
@@ -212,6 +226,235 @@ describe('jobs', () => {
 
   it('answers null for an unknown run', async () => {
     expect(await jobRun('9b2f7c1e-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('rejects a malformed id as BAD_USER_INPUT naming id, in jobRun and cancelJob', async () => {
+    const read = await app.gql('query { jobRun(id: "not-a-uuid") { id } }');
+    expect(read.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const cancel = await app.gql('mutation { cancelJob(id: "42") { id } }');
+    expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('runs JOB_CONCURRENCY runs of one kind at once in a worker process', async () => {
+    const started: string[] = [];
+    let bothStarted!: () => void;
+    const both = new Promise<void>((resolve) => (bothStarted = resolve));
+    registry.register<{ n: number }, { n: number }, never>({
+      kind: 'test.parallel',
+      handle: async ({ n }, ctx) => {
+        started.push(ctx.jobRunId);
+        if (started.length === 2) bothStarted();
+        await both; // neither finishes before the other has started
+        return { n };
+      },
+    });
+    const runs = [await jobs.start('test.parallel', { n: 1 }), await jobs.start('test.parallel', { n: 2 })];
+    const done = await Promise.all(runs.map((run) => jobs.waitFor(run.id, { timeoutMs: 20_000 })));
+    expect(done.map((run) => run.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect([...started].sort()).toEqual(runs.map((run) => run.id).sort());
+  });
+
+  it('fails a run whose last attempt runs past its expiry, with that error, although its handler never returns', async () => {
+    let calls = 0;
+    registry.register({
+      kind: 'test.hang',
+      expireInSeconds: 1,
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      handle: async () => {
+        calls++;
+        await hung;
+        return { late: true };
+      },
+    });
+    const run = await jobs.start('test.hang');
+    const done = await jobs.waitFor(run.id, { timeoutMs: 30_000 });
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      attempts: 2,
+      error: 'the attempt ran longer than its 1 s limit',
+    });
+    expect(calls).toBe(2);
+  });
+
+  /** A worker that fetched the message, marked the run RUNNING and died: pg-boss expires its message later. */
+  const crashedWorkerTakes = async (kind: string) => {
+    const run = (await jobs.enqueue(kind, {}, { startAfterSeconds: 3600 }))!;
+    const [message] = await boss.fetch(queueName(kind), { ignoreStartAfter: true });
+    expect(message?.id).toBe(run.queueJobId);
+    await app.app.get(JobRunsRepository).markRunning(run.id, 1);
+    return run;
+  };
+  /** pg-boss's maintenance, as it runs every few minutes: messages active past their expiry fail (or retry). */
+  const expireUntil = async (kind: string, id: string, states: string[]) => {
+    for (let i = 0; i < 40; i++) {
+      await boss.expire();
+      const message = await boss.getJobById(queueName(kind), id);
+      if (message && states.includes(message.state)) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`the message of ${kind} did not reach ${states.join('/')}`);
+  };
+
+  it("fails a run whose worker died on its last attempt once pg-boss has expired the worker's message", async () => {
+    registry.register({
+      kind: 'test.crash',
+      expireInSeconds: 1,
+      retryLimit: 0,
+      handle: () => Promise.resolve(),
+    });
+    const run = await crashedWorkerTakes('test.crash');
+    await expireUntil('test.crash', run.queueJobId!, ['failed']);
+    const dead = await adminQueryIn(
+      new URL(app.databaseUrl).pathname.slice(1),
+      `SELECT id FROM pgboss.job WHERE name = '${deadLetterQueueName('test.crash')}'`,
+    );
+    expect(dead).toHaveLength(1);
+    expect((await jobs.get(run.id))?.status).toBe('RUNNING'); // pg-boss alone leaves the run RUNNING
+
+    expect(await app.app.get(JobRunReconciler).reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await jobRun(run.id)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      error: 'worker stopped or timed out after 1 attempt (job failed by timeout in active state)',
+    });
+    expect(await app.app.get(JobRunReconciler).reconcile()).toBe(0);
+  });
+
+  it('fails a run whose queue message is gone', async () => {
+    registry.register({ kind: 'test.gone', handle: () => Promise.resolve() });
+    const run = (await jobs.enqueue('test.gone', {}, { startAfterSeconds: 3600 }))!;
+    await boss.deleteJob(queueName('test.gone'), run.queueJobId!);
+    await app.app.get(JobRunReconciler).reconcile();
+    expect(await jobs.get(run.id)).toMatchObject({
+      status: 'FAILED',
+      error: 'the job queue no longer has this run',
+    });
+  });
+
+  it('cancels a run cancelled while its worker was dead when the retry comes, instead of running it', async () => {
+    let calls = 0;
+    registry.register({
+      kind: 'test.cancel-dead',
+      expireInSeconds: 1,
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      handle: () => {
+        calls++;
+        return Promise.resolve();
+      },
+    });
+    const run = await crashedWorkerTakes('test.cancel-dead');
+    const res = await app.gql<{ cancelJob: { status: string } }>(
+      'mutation($id: ID!) { cancelJob(id: $id) { status } }',
+      { id: run.id },
+    );
+    expect(res.data?.cancelJob.status).toBe('RUNNING'); // stops at its next check, which never comes
+    await expireUntil('test.cancel-dead', run.queueJobId!, ['retry', 'completed']);
+    const done = await jobs.waitFor(run.id, { timeoutMs: 20_000 });
+    expect(done.status).toBe('CANCELLED');
+    expect(calls).toBe(0);
+  });
+
+  it('cancels a cancel-requested run whose message waits for a retry, and the message with it', async () => {
+    registry.register({
+      kind: 'test.cancel-waiting',
+      expireInSeconds: 1,
+      retryLimit: 1,
+      retryDelaySeconds: 3600,
+      handle: () => Promise.resolve(),
+    });
+    const run = await crashedWorkerTakes('test.cancel-waiting');
+    await app.gql('mutation($id: ID!) { cancelJob(id: $id) { status } }', { id: run.id });
+    await expireUntil('test.cancel-waiting', run.queueJobId!, ['retry']);
+    await app.app.get(JobRunReconciler).reconcile();
+    expect((await jobs.get(run.id))?.status).toBe('CANCELLED');
+    expect((await boss.getJobById(queueName('test.cancel-waiting'), run.queueJobId!))?.state).toBe(
+      'cancelled',
+    );
+  });
+
+  it("writes a kind's changed retry options to a queue created before, so its runs get the retries", async () => {
+    // as an older release created it: no retries
+    await boss.createQueue(deadLetterQueueName('test.resynced'), {
+      name: deadLetterQueueName('test.resynced'),
+    });
+    await boss.createQueue(queueName('test.resynced'), {
+      name: queueName('test.resynced'),
+      retryLimit: 0,
+      deadLetter: deadLetterQueueName('test.resynced'),
+    });
+    let calls = 0;
+    registry.register({
+      kind: 'test.resynced',
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+      handle: () => {
+        calls++;
+        return calls < 3 ? Promise.reject(new Error(`flaky #${calls}`)) : Promise.resolve({ calls });
+      },
+    });
+    const done = await jobs.waitFor((await jobs.start('test.resynced')).id, { timeoutMs: 30_000 });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', attempts: 3, result: { calls: 3 } });
+    expect(await boss.getQueue(queueName('test.resynced'))).toMatchObject({ retryLimit: 2 });
+  });
+
+  it('keeps one live run of a singleton kind: a second enqueue and a schedule tick get the running one', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    registry.register({
+      kind: 'test.singleton',
+      singleton: true,
+      handle: async () => {
+        started();
+        await gate;
+        return {};
+      },
+    });
+    const first = await jobs.start('test.singleton');
+    const queuedAgain = await jobs.start('test.singleton', { other: 'payload' });
+    expect(queuedAgain).toMatchObject({ id: first.id, reused: true });
+    await running;
+    const manual = await app.gql<{ jobRun: { status: string } }>(
+      'query($id: ID!) { jobRun(id: $id) { status } }',
+      { id: first.id },
+    );
+    expect(manual.data?.jobRun.status).toBe('RUNNING');
+    await app.app
+      .get(JobScheduler)
+      .tick({ name: 'test-singleton-tick', cron: '0 3 * * *', kind: 'test.singleton' }, Date.now());
+    const metrics = (await app.http().get('/metrics')).text;
+    expect(metrics).toMatch(
+      /soundgraph_schedule_ticks_total\{schedule="test-singleton-tick",outcome="skipped"\} 1/,
+    );
+    expect((await jobs.list({ kind: 'test.singleton' }, 10))[1]).toBe(1);
+
+    release();
+    expect((await jobs.waitFor(first.id, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
+    const next = await jobs.start('test.singleton');
+    expect(next.id).not.toBe(first.id);
+    expect(next.reused).toBeUndefined();
+    await jobs.waitFor(next.id, { timeoutMs: 15_000 });
+  });
+
+  it('keeps one live run per payload key for a keyed singleton kind', async () => {
+    registry.register<{ artist: string }, null, never>({
+      kind: 'test.singleton-keyed',
+      singleton: ({ artist }) => artist,
+      handle: () => Promise.resolve(null),
+    });
+    const a = (await jobs.enqueue('test.singleton-keyed', { artist: 'a' }, { startAfterSeconds: 3600 }))!;
+    const b = (await jobs.enqueue('test.singleton-keyed', { artist: 'b' }, { startAfterSeconds: 3600 }))!;
+    expect(b.id).not.toBe(a.id);
+    expect((await jobs.start('test.singleton-keyed', { artist: 'a' })).id).toBe(a.id);
+    // a cancelled run no longer holds its key
+    await jobs.cancel(a.id);
+    const again = await jobs.start('test.singleton-keyed', { artist: 'a' });
+    expect(again.id).not.toBe(a.id);
+    await jobs.waitFor(again.id, { timeoutMs: 15_000 });
+    await jobs.cancel(b.id);
   });
 });
 

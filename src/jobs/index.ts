@@ -1,6 +1,6 @@
 export { JobsModule } from './jobs.module';
 export { JobsService } from './jobs.service';
-export type { EnqueueOptions } from './jobs.service';
+export type { EnqueueOptions, EnqueuedRun } from './jobs.service';
 export { JobRegistry } from './job-registry';
 export { JobScheduler } from './job-scheduler.service';
 export type { ScheduleDefinition } from './job-scheduler.service';

@@ -21,8 +21,13 @@ export interface JobDefinition<P = Record<string, unknown>, R = unknown, C = unk
   retryDelaySeconds?: number;
   /** How long one attempt may run before the queue assumes it died (default 1 h). */
   expireInSeconds?: number;
-  /** Parallel runs of this kind per worker process (default 1). */
+  /** Parallel runs of this kind per worker process, at most `JOB_CONCURRENCY` (default: `JOB_CONCURRENCY`). */
   concurrency?: number;
+  /**
+   * At most one QUEUED or RUNNING run of this kind (per key, when a function of the payload gives one): enqueueing
+   * while one exists returns that run instead of starting a second (a schedule tick skips).
+   */
+  singleton?: boolean | ((payload: P) => string);
   handle(payload: P, context: JobContext<C>): Promise<R>;
 }
 

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DATABASE_URL } from 'src/database/database.module';
+import { QueueConsumer } from './queue-consumer';
+
+/** pg-boss's schema in our database (the reconciliation reads its job tables). */
+export const QUEUE_SCHEMA = 'pgboss';
 
 export const queueName = (kind: string): string => kind.replace(/[^\w-]/g, '_');
 export const deadLetterQueueName = (kind: string): string => `${queueName(kind)}__dead`;
@@ -28,7 +32,8 @@ export class JobQueue implements OnModuleDestroy {
   private boss?: PgBoss;
   private starting?: Promise<PgBoss>;
   private readonly createdQueues = new Map<string, Promise<void>>();
-  private existing?: Promise<Set<string>>;
+  private existing?: Promise<Map<string, PgBoss.QueueResult>>;
+  private readonly consumers: QueueConsumer<QueueMessage>[] = [];
   private closed = false;
   /** Queue creation is DDL (a partition per queue); concurrent creations can deadlock, so they run one by one. */
   private creationChain: Promise<unknown> = Promise.resolve();
@@ -43,7 +48,7 @@ export class JobQueue implements OnModuleDestroy {
         connectionString: this.url,
         application_name: 'soundgraph-queue',
         max: 4,
-        schema: 'pgboss',
+        schema: QUEUE_SCHEMA,
         // Our cron ticks enqueue through JobsService; pg-boss's own scheduler stays off.
         schedule: false,
       });
@@ -67,27 +72,31 @@ export class JobQueue implements OnModuleDestroy {
   async ensureQueue(kind: string, settings: QueueSettings): Promise<void> {
     let created = this.createdQueues.get(kind);
     if (!created) {
+      const options: PgBoss.Queue = {
+        name: queueName(kind),
+        policy: 'standard',
+        deadLetter: deadLetterQueueName(kind),
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: settings.expireInSeconds,
+      };
       const create = async () => {
         const boss = await this.start();
-        const options = {
-          retryLimit: settings.retryLimit,
-          retryDelay: settings.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: settings.expireInSeconds,
-        };
         await createQueueIfMissing(boss, deadLetterQueueName(kind), { name: deadLetterQueueName(kind) });
-        await createQueueIfMissing(boss, queueName(kind), {
-          name: queueName(kind),
-          policy: 'standard',
-          deadLetter: deadLetterQueueName(kind),
-          ...options,
-        });
+        await createQueueIfMissing(boss, queueName(kind), options);
+        // Another process (or an older release) may have created it first, with other options.
+        await this.syncQueue(boss, await boss.getQueue(queueName(kind)), options);
       };
       created = (async () => {
         // Queues that already existed when this process started need no DDL, so they never wait behind the
         // creation of others (a restart of a worker with dozens of kinds enqueues at once).
         const existing = await this.existingQueues();
-        if (existing.has(queueName(kind)) && existing.has(deadLetterQueueName(kind))) return;
+        const queue = existing.get(queueName(kind));
+        if (queue && existing.has(deadLetterQueueName(kind))) {
+          await this.syncQueue(await this.start(), queue, options);
+          return;
+        }
         const chained = this.creationChain.then(create, create);
         this.creationChain = chained.catch(() => undefined);
         await chained;
@@ -98,10 +107,30 @@ export class JobQueue implements OnModuleDestroy {
     await created;
   }
 
-  private existingQueues(): Promise<Set<string>> {
+  /**
+   * pg-boss fixes a queue's retry and expiry options when the queue is created and copies them into each message;
+   * a definition changed since (a higher retryLimit, a longer expiry) is written back so new messages follow it.
+   */
+  private async syncQueue(
+    boss: PgBoss,
+    queue: PgBoss.QueueResult | null,
+    options: PgBoss.Queue,
+  ): Promise<void> {
+    if (!queue) return;
+    const changed = (
+      ['retryLimit', 'retryDelay', 'retryBackoff', 'expireInSeconds', 'deadLetter'] as const
+    ).filter((key) => queue[key] !== options[key]);
+    if (!changed.length) return;
+    await boss.updateQueue(queue.name, options);
+    this.logger.log(
+      `queue ${queue.name} options updated: ${changed.map((key) => `${key} ${String(queue[key])} → ${String(options[key])}`).join(', ')}`,
+    );
+  }
+
+  private existingQueues(): Promise<Map<string, PgBoss.QueueResult>> {
     this.existing ??= this.start()
       .then((boss) => boss.getQueues())
-      .then((queues) => new Set(queues.map((queue) => queue.name)));
+      .then((queues) => new Map(queues.map((queue) => [queue.name, queue])));
     this.existing.catch(() => (this.existing = undefined));
     return this.existing;
   }
@@ -127,26 +156,37 @@ export class JobQueue implements OnModuleDestroy {
     return id;
   }
 
+  /** Runs up to `concurrency` messages of the kind at once in this process; `handler` throwing fails the attempt. */
   async work(
     kind: string,
     concurrency: number,
     handler: (job: PgBoss.JobWithMetadata<QueueMessage>) => Promise<void>,
   ): Promise<void> {
     const boss = await this.start();
-    for (let i = 0; i < concurrency; i++) {
-      await boss.work<QueueMessage>(
-        queueName(kind),
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
-        async ([job]) => {
-          if (job) await handler(job);
-        },
-      );
-    }
+    const consumer = new QueueConsumer<QueueMessage>(boss, queueName(kind), concurrency, handler, (error) =>
+      this.logger.error(`job queue ${queueName(kind)}: ${error.message}`),
+    );
+    this.consumers.push(consumer);
+    consumer.start();
   }
 
   async cancel(kind: string, queueJobId: string): Promise<void> {
     const boss = await this.start();
     await boss.cancel(queueName(kind), queueJobId);
+  }
+
+  /**
+   * Cancels a message that is waiting (not yet fetched, or waiting for its retry); false when a worker holds it or
+   * it has already ended. A message a worker fetches at the same moment is left to that worker.
+   */
+  async cancelIfWaiting(kind: string, queueJobId: string): Promise<boolean> {
+    const boss = await this.start();
+    const { rows } = await boss.getDb().executeSql(
+      `UPDATE ${QUEUE_SCHEMA}.job SET state = 'cancelled', completed_on = now()
+         WHERE name = $1 AND id = $2 AND state IN ('created', 'retry') RETURNING id`,
+      [queueName(kind), queueJobId],
+    );
+    return rows.length > 0;
   }
 
   async ping(): Promise<void> {
@@ -157,6 +197,8 @@ export class JobQueue implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
+    // Running jobs get the same grace as pg-boss's own graceful stop; those still running then fail (and retry).
+    await Promise.all(this.consumers.splice(0).map((consumer) => consumer.stop(10_000)));
     const boss = this.boss ?? (await this.starting?.catch(() => undefined));
     this.boss = undefined;
     this.starting = undefined;

@@ -5,8 +5,8 @@ import { JobDefinition } from './job-definition';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyJobDefinition = JobDefinition<any, unknown, any>;
 
-export type ResolvedJobDefinition = Required<Omit<AnyJobDefinition, 'handle'>> &
-  Pick<AnyJobDefinition, 'handle'>;
+export type ResolvedJobDefinition = Required<Omit<AnyJobDefinition, 'handle' | 'concurrency' | 'singleton'>> &
+  Pick<AnyJobDefinition, 'handle' | 'concurrency' | 'singleton'>;
 
 type Listener = (definition: ResolvedJobDefinition) => void;
 
@@ -23,7 +23,6 @@ export class JobRegistry {
       retryLimit: 3,
       retryDelaySeconds: 5,
       expireInSeconds: 3600,
-      concurrency: 1,
       ...(definition as AnyJobDefinition),
     };
     this.definitions.set(definition.kind, resolved);

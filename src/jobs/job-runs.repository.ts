@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { cursorMicrosSql, KeysetCursor, keysetSql } from 'src/common/pagination';
 import { JobRunEntity } from './entities/job-run.entity';
+import { QueuedRunState } from './job-run-reconciliation';
 import { FINISHED_STATUSES, JobStatus } from './job-status';
 
 export interface JobRunFilter {
@@ -15,20 +16,53 @@ export interface JobRunFilter {
 export class JobRunsRepository {
   constructor(@InjectRepository(JobRunEntity) private readonly repo: Repository<JobRunEntity>) {}
 
-  /** Inserts a QUEUED run; with a dedupe key that already exists, returns undefined and inserts nothing. */
+  /**
+   * Inserts a QUEUED run; returns undefined and inserts nothing when its dedupe key already exists, or when a run
+   * with its singleton key is still QUEUED or RUNNING (`uq_job_run_singleton_key`).
+   */
   async insertQueued(
     manager: EntityManager,
-    run: { kind: string; payload: Record<string, unknown>; maxAttempts: number; dedupeKey?: string },
+    run: {
+      kind: string;
+      payload: Record<string, unknown>;
+      maxAttempts: number;
+      dedupeKey?: string;
+      singletonKey?: string;
+    },
   ): Promise<JobRunEntity | undefined> {
     const rows = await manager.query<JobRunEntity[]>(
-      `INSERT INTO job_run (kind, status, payload, max_attempts, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      `INSERT INTO job_run (kind, status, payload, max_attempts, dedupe_key, singleton_key)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING
        RETURNING id`,
-      [run.kind, JobStatus.QUEUED, JSON.stringify(run.payload), run.maxAttempts, run.dedupeKey ?? null],
+      [
+        run.kind,
+        JobStatus.QUEUED,
+        JSON.stringify(run.payload),
+        run.maxAttempts,
+        run.dedupeKey ?? null,
+        run.singletonKey ?? null,
+      ],
     );
     const id = rows[0]?.id;
     return id ? ((await manager.findOneBy(JobRunEntity, { id })) ?? undefined) : undefined;
+  }
+
+  async existsByDedupeKey(manager: EntityManager, dedupeKey: string): Promise<boolean> {
+    return manager.exists(JobRunEntity, { where: { dedupeKey } });
+  }
+
+  /** The QUEUED or RUNNING run holding a singleton key (as `uq_job_run_singleton_key` counts them). */
+  async findActiveBySingletonKey(
+    manager: EntityManager,
+    singletonKey: string,
+  ): Promise<JobRunEntity | undefined> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM job_run
+       WHERE singleton_key = $1 AND status IN ($2, $3) AND NOT cancel_requested`,
+      [singletonKey, JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+    return rows[0] ? ((await manager.findOneBy(JobRunEntity, { id: rows[0].id })) ?? undefined) : undefined;
   }
 
   async setQueueJobId(manager: EntityManager, id: string, queueJobId: string): Promise<void> {
@@ -74,6 +108,59 @@ export class JobRunsRepository {
       [id, JobStatus.RUNNING, attempt, JobStatus.QUEUED],
     );
     return rows.length ? ((await this.findById(id)) ?? undefined) : undefined;
+  }
+
+  /** Ends a run whose cancel was requested while it was QUEUED or RUNNING; false when there was none. */
+  async finishCancelRequested(id: string): Promise<boolean> {
+    const [rows] = await this.repo.query<[unknown[], number]>(
+      `UPDATE job_run SET status = $2, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND cancel_requested AND status IN ($3, $4) RETURNING id`,
+      [id, JobStatus.CANCELLED, JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Every QUEUED or RUNNING run that has a queue message, with what pg-boss (in `queueSchema`) knows of that
+   * message, read in one snapshot: the worker records a run's outcome before it settles the message.
+   */
+  async findUnfinishedWithQueueState(queueSchema: string): Promise<QueuedRunState[]> {
+    // The queue's name is the kind with anything but letters, digits, '_' and '-' replaced (see queueName()).
+    const queue = `regexp_replace(r.kind, '[^A-Za-z0-9_-]', '_', 'g')`;
+    const rows = await this.repo.query<
+      (Omit<QueuedRunState, 'queueError'> & {
+        output: { message?: string; value?: { message?: string } } | null;
+      })[]
+    >(
+      `SELECT r.id, r.kind, r.queue_job_id AS "queueJobId", r.cancel_requested AS "cancelRequested", r.attempts,
+         COALESCE(j.state, a.state)::text AS "queueState", (j.id IS NULL AND a.id IS NOT NULL) AS archived,
+         COALESCE(j.retry_count, a.retry_count) AS "retryCount", COALESCE(j.started_on, a.started_on) AS "startedOn",
+         COALESCE(j.output, a.output) AS output
+       FROM job_run r
+       LEFT JOIN ${queueSchema}.job j ON j.name = ${queue} AND j.id = r.queue_job_id
+       LEFT JOIN ${queueSchema}.archive a ON j.id IS NULL AND a.name = ${queue} AND a.id = r.queue_job_id
+       WHERE r.status IN ($1, $2) AND r.queue_job_id IS NOT NULL`,
+      [JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+    return rows.map(({ output, ...row }) => ({
+      ...row,
+      queueError: output?.message ?? output?.value?.message ?? null,
+    }));
+  }
+
+  /** Ends a run that nothing will finish any more, unless it moved on (another message, an outcome) meanwhile. */
+  async finishAbandoned(
+    id: string,
+    queueJobId: string,
+    outcome: { status: JobStatus; error: string | null; attempts: number },
+  ): Promise<boolean> {
+    const [rows] = await this.repo.query<[unknown[], number]>(
+      `UPDATE job_run SET status = $3, error = $4, attempts = GREATEST(attempts, $5),
+         finished_at = now(), updated_at = now()
+       WHERE id = $1 AND queue_job_id = $2 AND status IN ($6, $7) RETURNING id`,
+      [id, queueJobId, outcome.status, outcome.error, outcome.attempts, JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+    return rows.length > 0;
   }
 
   /** Records progress; returns true when a cancel was requested meanwhile. */

@@ -1,6 +1,7 @@
 import { Args, ID, Query, Resolver, Mutation } from '@nestjs/graphql';
 import { decodeCursor, toConnection } from 'src/common/pagination';
 import { RequireRole } from 'src/auth/roles';
+import { assertUuid } from 'src/common/uuid';
 import { JobRunsArgs } from './dto/job-runs.args';
 import { toJobRunModel } from './job-run.mapper';
 import { JobsService } from './jobs.service';
@@ -12,7 +13,7 @@ export class JobRunsResolver {
 
   @Query(() => JobRunModel, { nullable: true })
   async jobRun(@Args('id', { type: () => ID }) id: string): Promise<JobRunModel | null> {
-    const run = await this.jobs.get(id);
+    const run = await this.jobs.get(assertUuid(id, 'id'));
     return run ? toJobRunModel(run) : null;
   }
 
@@ -37,6 +38,6 @@ export class JobRunsResolver {
     description: 'Cancels a queued or running job; a running one stops at its next check',
   })
   async cancelJob(@Args('id', { type: () => ID }) id: string): Promise<JobRunModel> {
-    return toJobRunModel(await this.jobs.cancel(id));
+    return toJobRunModel(await this.jobs.cancel(assertUuid(id, 'id')));
   }
 }

@@ -43,7 +43,7 @@ export class JobScheduler {
   ) {
     this.ticks = metrics?.counter(
       'soundgraph_schedule_ticks_total',
-      'Schedule ticks by outcome: enqueued here, or already enqueued by another process',
+      'Schedule ticks by outcome: enqueued here, already enqueued by another process, or skipped (a singleton kind had a live run)',
       ['schedule', 'outcome'],
     );
   }
@@ -81,7 +81,14 @@ export class JobScheduler {
     const run = await this.jobs.enqueue(schedule.kind, schedule.payload ?? {}, {
       dedupeKey: tickKey(schedule.name, at),
     });
-    this.ticks?.inc({ schedule: schedule.name, outcome: run ? 'enqueued' : 'duplicate' });
-    if (run) this.logger.log(`schedule ${schedule.name} enqueued ${schedule.kind} (${run.id})`);
+    const outcome = !run ? 'duplicate' : run.reused ? 'skipped' : 'enqueued';
+    this.ticks?.inc({ schedule: schedule.name, outcome });
+    if (outcome === 'enqueued')
+      this.logger.log(`schedule ${schedule.name} enqueued ${schedule.kind} (${run!.id})`);
+    if (outcome === 'skipped') {
+      this.logger.log(
+        `schedule ${schedule.name} skipped: ${schedule.kind} run ${run!.id} is still ${run!.status} (singleton kind)`,
+      );
+    }
   }
 }

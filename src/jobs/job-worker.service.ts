@@ -10,6 +10,23 @@ import { JobStatus } from './job-status';
 
 const CANCEL_POLL_MS = 1000;
 
+/** One attempt at a run: its number, and the limits of the queue message that carries it (none inline). */
+interface Attempt {
+  number: number;
+  inline: boolean;
+  /** Retries the message allows: pg-boss fixed them when it was sent, even if the definition changed since. */
+  retryLimit: number;
+  expireInSeconds?: number;
+}
+
+/** An attempt that outlived its message's expiry: pg-boss gives the message up, so the worker does too. */
+class JobTimeoutError extends Error {
+  constructor(seconds: number) {
+    super(`the attempt ran longer than its ${seconds} s limit`);
+    this.name = 'JobTimeoutError';
+  }
+}
+
 /** Consumes every registered job kind (worker role only) and keeps each run's record in step with its attempts. */
 @Injectable()
 export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,7 +64,12 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async consume(definition: ResolvedJobDefinition): Promise<void> {
     await this.queue.ensureQueue(definition.kind, definition);
-    await this.queue.work(definition.kind, definition.concurrency, (job) => this.execute(definition, job));
+    // JOB_CONCURRENCY bounds every kind; a kind may ask for fewer parallel runs.
+    const concurrency = Math.min(
+      definition.concurrency ?? this.config.jobConcurrency,
+      this.config.jobConcurrency,
+    );
+    await this.queue.work(definition.kind, Math.max(1, concurrency), (job) => this.execute(definition, job));
   }
 
   /**
@@ -60,24 +82,31 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!run || !definition)
       throw new Error(`job run ${jobRunId} (${run?.kind ?? 'unknown kind'}) cannot run here`);
     await this.queue.ensureQueue(definition.kind, definition);
-    await this.run(definition, jobRunId, 1, true);
+    await this.run(definition, jobRunId, { number: 1, inline: true, retryLimit: 0 });
   }
 
   /** Resolves when the queue message is done with (success, cancel, reschedule); throws to make pg-boss retry. */
   async execute(definition: ResolvedJobDefinition, job: PgBoss.JobWithMetadata<QueueMessage>): Promise<void> {
-    await this.run(definition, job.data.jobRunId, job.retryCount + 1, false);
+    await this.run(definition, job.data.jobRunId, {
+      number: job.retryCount + 1,
+      inline: false,
+      retryLimit: job.retryLimit,
+      expireInSeconds: Number(job.expireInSeconds),
+    });
   }
 
-  private async run(
-    definition: ResolvedJobDefinition,
-    id: string,
-    attempt: number,
-    inline: boolean,
-  ): Promise<void> {
-    const run = await this.runs.markRunning(id, attempt);
-    if (!run) return; // cancelled or finished meanwhile: nothing to do
+  private async run(definition: ResolvedJobDefinition, id: string, attempt: Attempt): Promise<void> {
+    const run = await this.runs.markRunning(id, attempt.number);
+    if (!run) {
+      // Finished meanwhile: nothing to do. Cancelled while no attempt could stop it (its worker died, or it is
+      // an attempt after one that timed out): nothing will run it any more, so it ends here.
+      if (await this.runs.finishCancelRequested(id))
+        this.logger.log(`job ${definition.kind} cancelled before attempt ${attempt.number}`);
+      return;
+    }
     await requestContext.run({ jobRunId: id, jobKind: definition.kind }, async () => {
       const controller = new AbortController();
+      let deadline: NodeJS.Timeout | undefined;
       const poll = setInterval(() => {
         this.runs
           .isCancelRequested(id)
@@ -86,7 +115,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }, CANCEL_POLL_MS);
       const context: JobContext<unknown> = {
         jobRunId: id,
-        attempt,
+        attempt: attempt.number,
         signal: controller.signal,
         checkpoint: run.checkpoint ?? undefined,
         progress: async (processed, total) => {
@@ -96,19 +125,36 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
         },
         saveCheckpoint: (state) => this.runs.saveCheckpoint(id, state),
       };
-      this.logger.log(`job ${definition.kind} attempt ${attempt} started`);
+      this.logger.log(`job ${definition.kind} attempt ${attempt.number} started`);
       try {
-        const result = await definition.handle(run.payload, context);
-        if (controller.signal.aborted || (await this.runs.isCancelRequested(id))) {
+        const handled = Promise.resolve().then(() => definition.handle(run.payload, context));
+        // A handler that ignores its expiry keeps running, unawaited; its late outcome changes nothing.
+        handled.catch(() => undefined);
+        const limit = attempt.expireInSeconds;
+        const result = limit
+          ? await Promise.race([
+              handled,
+              new Promise<never>((_, reject) => {
+                deadline = setTimeout(() => {
+                  const error = new JobTimeoutError(limit);
+                  reject(error);
+                  controller.abort(error);
+                }, limit * 1000);
+              }),
+            ])
+          : await handled;
+        if ((controller.signal.aborted && !timedOut(controller)) || (await this.runs.isCancelRequested(id))) {
           await this.runs.finish(id, JobStatus.CANCELLED, { result });
         } else {
           await this.runs.finish(id, JobStatus.SUCCEEDED, { result: result ?? null });
           this.logger.log(`job ${definition.kind} succeeded`);
         }
       } catch (error) {
-        await this.handleFailure(definition, id, attempt, error, controller.signal.aborted, inline);
+        const cancelled = controller.signal.aborted && !timedOut(controller);
+        await this.handleFailure(definition, id, attempt, error, cancelled);
       } finally {
         clearInterval(poll);
+        clearTimeout(deadline);
       }
     });
   }
@@ -116,11 +162,11 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async handleFailure(
     definition: ResolvedJobDefinition,
     id: string,
-    attempt: number,
+    attempt: Attempt,
     error: unknown,
     aborted: boolean,
-    inline: boolean,
   ): Promise<void> {
+    const { number, inline } = attempt;
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof JobCancelledError || aborted || (await this.runs.isCancelRequested(id))) {
       await this.runs.finish(id, JobStatus.CANCELLED, { error: null });
@@ -143,16 +189,19 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`job ${definition.kind} rescheduled in ${error.delaySeconds} s: ${message}`);
       return;
     }
-    const final = inline || error instanceof PermanentJobError || attempt > definition.retryLimit;
+    const final = inline || error instanceof PermanentJobError || number > attempt.retryLimit;
     if (final) {
       await this.runs.finish(id, JobStatus.FAILED, { error: message });
-      this.logger.error(`job ${definition.kind} failed after ${attempt} attempt(s): ${message}`);
+      this.logger.error(`job ${definition.kind} failed after ${number} attempt(s): ${message}`);
       // A permanent or inline failure is final here; an exhausted one goes to the queue's dead letter queue.
       if (inline || error instanceof PermanentJobError) return;
       throw error;
     }
-    await this.runs.requeue(id, `attempt ${attempt} failed: ${message}`);
-    this.logger.warn(`job ${definition.kind} attempt ${attempt} failed, will retry: ${message}`);
+    await this.runs.requeue(id, `attempt ${number} failed: ${message}`);
+    this.logger.warn(`job ${definition.kind} attempt ${number} failed, will retry: ${message}`);
     throw error;
   }
 }
+
+const timedOut = (controller: AbortController): boolean =>
+  controller.signal.reason instanceof JobTimeoutError;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobRunEntity } from './entities/job-run.entity';
 import { JobQueue } from './job-queue.service';
 import { JobRegistry } from './job-registry';
+import { JobRunReconciler } from './job-run-reconciler.service';
 import { JobRunRetentionJob } from './job-run-retention.job';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobRunsResolver } from './job-runs.resolver';
@@ -22,6 +23,7 @@ import { JobsService } from './jobs.service';
     JobScheduler,
     JobRunsResolver,
     JobRunRetentionJob,
+    JobRunReconciler,
   ],
   exports: [JobsService, JobRegistry, JobScheduler, JobQueue],
 })

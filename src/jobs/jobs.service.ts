@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
 import { KeysetCursor } from 'src/common/pagination';
 import { JobRunEntity } from './entities/job-run.entity';
@@ -9,6 +9,9 @@ import { JobRegistry } from './job-registry';
 import { JobRunFilter, JobRunsRepository } from './job-runs.repository';
 import { JobStatus } from './job-status';
 import { JobWorker } from './job-worker.service';
+
+/** An enqueued run; `reused` when the kind is a singleton and this is the run that was already QUEUED or RUNNING. */
+export type EnqueuedRun = JobRunEntity & { reused?: boolean };
 
 export interface EnqueueOptions {
   /** Work that must happen once per key: a second enqueue with the same key returns undefined. */
@@ -27,19 +30,31 @@ export class JobsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Records a QUEUED run and its queue message in one transaction, so neither exists without the other. */
-  async enqueue(kind: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}) {
+  /**
+   * Records a QUEUED run and its queue message in one transaction, so neither exists without the other. Returns
+   * undefined when the dedupe key was used before; for a singleton kind with a run still QUEUED or RUNNING, returns
+   * that run (`reused`) and starts nothing.
+   */
+  async enqueue(
+    kind: string,
+    payload: Record<string, unknown> = {},
+    options: EnqueueOptions = {},
+  ): Promise<EnqueuedRun | undefined> {
     const definition = this.registry.get(kind);
     if (!definition) throw new Error(`unknown job kind ${kind}`);
+    const singleton = definition.singleton;
+    const singletonKey =
+      typeof singleton === 'function' ? `${kind}:${singleton(payload)}` : singleton ? kind : undefined;
     await this.queue.ensureQueue(kind, definition);
     return this.dataSource.transaction(async (manager) => {
-      const run = await this.runs.insertQueued(manager, {
+      const run = await this.insertOrFindLive(manager, {
         kind,
         payload,
         maxAttempts: definition.retryLimit + 1,
         dedupeKey: options.dedupeKey,
+        singletonKey,
       });
-      if (!run) return undefined;
+      if (!run || run.reused) return run;
       const queueJobId = await this.queue.send(
         kind,
         { jobRunId: run.id },
@@ -54,6 +69,22 @@ export class JobsService {
       await this.runs.setQueueJobId(manager, run.id, queueJobId);
       return Object.assign(run, { queueJobId });
     });
+  }
+
+  private async insertOrFindLive(
+    manager: EntityManager,
+    row: Parameters<JobRunsRepository['insertQueued']>[1],
+  ): Promise<EnqueuedRun | undefined> {
+    // A singleton's live run may finish between the refused insert and the look-up: then insert again.
+    for (let tries = 1; ; tries++) {
+      const run = await this.runs.insertQueued(manager, row);
+      if (run) return run;
+      if (row.dedupeKey && (await this.runs.existsByDedupeKey(manager, row.dedupeKey))) return undefined;
+      const live = row.singletonKey && (await this.runs.findActiveBySingletonKey(manager, row.singletonKey));
+      if (live) return Object.assign(live, { reused: true });
+      if (tries >= 3)
+        throw new Error(`job ${row.kind} could not be enqueued: its singleton run keeps changing`);
+    }
   }
 
   /** Records a run that this process will execute itself (`runInline`), without a queue message. */
@@ -72,8 +103,8 @@ export class JobsService {
     return (await this.runs.findById(id))!;
   }
 
-  /** Like `enqueue` without a dedupe key: always returns the new run. */
-  async start(kind: string, payload: Record<string, unknown> = {}): Promise<JobRunEntity> {
+  /** Like `enqueue` without a dedupe key: returns the new run (or a singleton kind's live run). */
+  async start(kind: string, payload: Record<string, unknown> = {}): Promise<EnqueuedRun> {
     const run = await this.enqueue(kind, payload);
     if (!run) throw new Error(`job ${kind} was not enqueued`);
     return run;

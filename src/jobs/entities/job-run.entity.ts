@@ -5,6 +5,11 @@ import { JobStatus } from '../job-status';
 @Entity('job_run')
 @Index('idx_job_run_kind_created', ['kind', 'createdAt'])
 @Index('idx_job_run_status', ['status'])
+// At most one live run per singleton key; a cancelled run stops counting as soon as the cancel is requested.
+@Index('uq_job_run_singleton_key', ['singletonKey'], {
+  unique: true,
+  where: `singleton_key IS NOT NULL AND status IN ('QUEUED', 'RUNNING') AND NOT cancel_requested`,
+})
 export class JobRunEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') kind!: string;
@@ -23,6 +28,8 @@ export class JobRunEntity {
   @Index('uq_job_run_dedupe_key', { unique: true })
   @Column('text', { nullable: true })
   dedupeKey!: string | null;
+  /** Set for kinds defined as singletons: the kind, and the key the definition makes from the payload. */
+  @Column('text', { nullable: true }) singletonKey!: string | null;
   @Column('uuid', { nullable: true }) queueJobId!: string | null;
   @Column('boolean', { default: false }) cancelRequested!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
