@@ -202,15 +202,15 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(leftovers).toEqual([]);
   }, 90_000);
 
-  it('logs JSON lines with request ids, the correlation id of a masked error, and never a key', async () => {
+  it('logs JSON lines with request and job ids, the correlation id of a masked error, and never a key', async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = freshDataDir();
     dirs.push(dataDir);
-    const key = 'operator-key-for-the-log-test-0123';
+    const key = 'admin-key-for-the-log-test-0123456';
     const service = spawnTs('src/main.ts', [], {
       ...baseEnv(dataDir),
       DATABASE_URL: databaseUrl,
-      API_KEYS: `operator:${key}`,
+      API_KEYS: `admin:${key}`,
     });
     running.push(service);
     const url = (await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/, 60_000))[1];
@@ -227,6 +227,13 @@ describe('start-up, shutdown and the embedded database', () => {
     expect(named.headers.get('x-request-id')).toBe('client-request-1');
     const generatedId = (await post('{ serverInfo { role } }')).headers.get('x-request-id');
     expect(generatedId).toMatch(uuid);
+
+    // a job's lines carry its run id and kind
+    const started = (await (await post('mutation { verifyLinks { id } }')).json()) as {
+      data: { verifyLinks: { id: string } };
+    };
+    const jobRunId = started.data.verifyLinks.id;
+    await service.waitFor(new RegExp(`"jobRunId":"${jobRunId}"[^\\n]*"msg":"job \\S+ succeeded"`), 60_000);
 
     // an internal error (the database refuses connections): masked, its correlation id logged with the request id
     const name = new URL(databaseUrl).pathname.slice(1);
