@@ -15,9 +15,9 @@ describe('GraphQL limits and errors', () => {
   });
 
   it('rejects a query deeper than 10', async () => {
-    // jobRuns > edges > node > id is depth 4; fragments spread into themselves are refused by graphql itself,
-    // so depth is built with introspection types, which nest without limit.
-    const deep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;
+    // works > edges > node > track is depth 4; Track.duplicates is a list of tracks, so it nests without limit
+    // (introspection fields are not measured: their size is bounded by the schema).
+    const deep = `{ works { edges { node { track { ${'duplicates { '.repeat(6)}id${' }'.repeat(6)} } } } } }`;
     const res = await app.gql(deep);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toBe('query depth 11 exceeds the limit of 10');

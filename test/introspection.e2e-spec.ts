@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { createTestApp, TestApp } from './support/test-app';
 
 const LIVE = {
@@ -25,6 +26,14 @@ describe('introspection and the landing page', () => {
     const page = await app.http().get('/graphql').set('accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html');
+  });
+
+  it('answer the full introspection query that GraphiQL and code generators send (15 levels deep)', async () => {
+    const app = await start({});
+    const res = await app.gql(getIntrospectionQuery());
+    expect(res.errors).toBeUndefined();
+    const types = (res.data as { __schema: { types: { name: string }[] } }).__schema.types.map((t) => t.name);
+    expect(types).toEqual(expect.arrayContaining(['Query', 'Mutation', 'JobRun', 'Work']));
   });
 
   it('are off in live mode', async () => {

@@ -119,6 +119,12 @@ export function measureOperation(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases++;
+        // Introspection (`__schema`, `__type`) is bounded by the schema's own size and is switched on or off as a
+        // whole (GRAPHQL_INTROSPECTION); the standard query that tools send nests 15 levels deep.
+        if (selection.name.value.startsWith('__')) {
+          cost += 1;
+          continue;
+        }
         if (!selection.selectionSet) {
           cost += 1;
           continue;
