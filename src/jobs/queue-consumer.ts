@@ -84,6 +84,8 @@ export class QueueConsumer<T> {
         this.handler(job),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`handler execution exceeded ${limitMs} ms`)), limitMs);
+          // A hung handler must not keep a stopping process alive.
+          timer.unref();
         }),
       ]);
       await this.boss.complete(this.queue, job.id);
