@@ -1,4 +1,11 @@
-import { buildSchema, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+} from 'graphql';
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, measureOperation } from './query-limits';
 
 function measure(query: string, variables: Record<string, unknown> = {}, schema?: GraphQLSchema) {
@@ -33,6 +40,24 @@ describe('query limits', () => {
     const error = measure(nested(11)).error;
     expect(error?.message).toBe('query depth 11 exceeds the limit of 10');
     expect(error?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('measures introspection apart: the standard query passes, deeper or list-in-list-nested introspection does not', () => {
+    const standard = measure(getIntrospectionQuery());
+    expect(standard).toMatchObject({ depth: 1, introspectionDepth: 15, introspectionLists: 3 });
+    expect(standard.error).toBeUndefined();
+    // types > fields > type > fields > ...: each nested list multiplies the answer by the schema's size
+    const lists = measure(
+      '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+    );
+    expect(lists.error?.message).toBe('introspection nests 4 lists; the limit is 3');
+    expect(lists.error?.extensions.code).toBe('BAD_USER_INPUT');
+    const ofTypes = `{ __type(name: "Query") { ${'ofType { '.repeat(14)}name${' }'.repeat(14)} } }`;
+    expect(measure(ofTypes).error?.message).toBe('introspection depth 16 exceeds the limit of 15');
+    // introspection inside an ordinary query does not lift that query's own depth limit
+    expect(measure(`{ __typename ${nested(11).slice(2, -2)} }`).error?.message).toBe(
+      'query depth 11 exceeds the limit of 10',
+    );
   });
 
   it('counts aliases and rejects the 16th', () => {

@@ -8,16 +8,15 @@ import {
   GraphQLCompositeType,
   GraphQLError,
   GraphQLSchema,
+  getIntrospectionQuery,
   isCompositeType,
   isInterfaceType,
   isListType,
   isObjectType,
   Kind,
   OperationDefinitionNode,
-  SchemaMetaFieldDef,
+  parse,
   SelectionSetNode,
-  TypeMetaFieldDef,
-  TypeNameMetaFieldDef,
   ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
@@ -47,15 +46,28 @@ interface Measure {
   depth: number;
   aliases: number;
   cost: number;
+  /** Depth of the deepest introspection field (`__schema`, `__type` and what they select); 0 without any. */
+  introspectionDepth: number;
+  /** Most list-valued introspection fields (`types`, `fields`, `args`, ...) nested on one path. */
+  introspectionLists: number;
 }
+
+/** Introspection fields whose value is a list: nesting them is what makes an introspection answer grow. */
+const INTROSPECTION_LISTS = new Set([
+  'types',
+  'fields',
+  'args',
+  'inputFields',
+  'interfaces',
+  'possibleTypes',
+  'enumValues',
+  'directives',
+]);
 
 type ParentType = GraphQLCompositeType | undefined;
 
 function fieldDefinition(schema: GraphQLSchema | undefined, parent: ParentType, name: string) {
   if (!schema) return undefined;
-  if (name === SchemaMetaFieldDef.name && parent === schema.getQueryType()) return SchemaMetaFieldDef;
-  if (name === TypeMetaFieldDef.name && parent === schema.getQueryType()) return TypeMetaFieldDef;
-  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   if (parent && (isObjectType(parent) || isInterfaceType(parent))) return parent.getFields()[name];
   return undefined;
 }
@@ -102,6 +114,40 @@ export function measureOperation(
   };
 
   let aliases = 0;
+  let introspectionDepth = 0;
+  let introspectionLists = 0;
+  /**
+   * An introspection selection: each field costs 1 and its depth and nested lists are measured apart, against the
+   * standard introspection query's (what GraphiQL and code generators send, 15 levels deep), not the API's limits.
+   */
+  const visitIntrospection = (
+    set: SelectionSetNode,
+    depth: number,
+    lists: number,
+    seen: Set<string>,
+  ): number => {
+    let cost = 0;
+    introspectionDepth = Math.max(introspectionDepth, depth);
+    introspectionLists = Math.max(introspectionLists, lists);
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) aliases++;
+        cost += 1;
+        if (selection.selectionSet) {
+          const nested = lists + (INTROSPECTION_LISTS.has(selection.name.value) ? 1 : 0);
+          cost += visitIntrospection(selection.selectionSet, depth + 1, nested, seen);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        cost += visitIntrospection(selection.selectionSet, depth, lists, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        cost += visitIntrospection(fragment.selectionSet, depth, lists, new Set(seen).add(name));
+      }
+    }
+    return cost;
+  };
   const visit = (
     set: SelectionSetNode,
     parent: ParentType,
@@ -119,14 +165,12 @@ export function measureOperation(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases++;
-        // Introspection (`__schema`, `__type`) is bounded by the schema's own size and is switched on or off as a
-        // whole (GRAPHQL_INTROSPECTION); the standard query that tools send nests 15 levels deep.
-        if (selection.name.value.startsWith('__')) {
+        if (!selection.selectionSet) {
           cost += 1;
           continue;
         }
-        if (!selection.selectionSet) {
-          cost += 1;
+        if (selection.name.value === '__schema' || selection.name.value === '__type') {
+          cost += 1 + visitIntrospection(selection.selectionSet, depth + 1, 0, seen);
           continue;
         }
         const definition = fieldDefinition(schema, parent, selection.name.value);
@@ -169,8 +213,28 @@ export function measureOperation(
   };
   const root = schema?.getRootType(operation.operation) ?? undefined;
   const result = visit(operation.selectionSet, root, 1, new Set(), false);
-  return { depth: result.depth, aliases, cost: result.cost };
+  return { depth: result.depth, aliases, cost: result.cost, introspectionDepth, introspectionLists };
 }
+
+/** The standard introspection query (every option on) measured once: the most introspection may ask for. */
+const STANDARD_INTROSPECTION: Measure = (() => {
+  const document = parse(
+    getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    }),
+  );
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  let operation: OperationDefinitionNode | undefined;
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+    if (def.kind === Kind.OPERATION_DEFINITION) operation = def;
+  }
+  return measureOperation(operation!, fragments, {});
+})();
 
 /** The first limit an operation breaks, as a client-facing error; undefined when it is within limits. */
 export function checkQueryLimits(
@@ -189,6 +253,20 @@ export function checkQueryLimits(
   });
   if (m.depth > limits.maxDepth) {
     return limitError(`query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, operation);
+  }
+  // Introspection may be as deep as the standard introspection query, and nest as many lists, but no more: each
+  // nested list multiplies the answer by the size of the schema.
+  if (m.introspectionDepth > STANDARD_INTROSPECTION.introspectionDepth) {
+    return limitError(
+      `introspection depth ${m.introspectionDepth} exceeds the limit of ${STANDARD_INTROSPECTION.introspectionDepth}`,
+      operation,
+    );
+  }
+  if (m.introspectionLists > STANDARD_INTROSPECTION.introspectionLists) {
+    return limitError(
+      `introspection nests ${m.introspectionLists} lists; the limit is ${STANDARD_INTROSPECTION.introspectionLists}`,
+      operation,
+    );
   }
   if (m.aliases > limits.maxAliases) {
     return limitError(`query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`, operation);
