@@ -226,7 +226,11 @@ describe('auto-linker', () => {
       'mutation($input: AutoLinkInput) { autoLinkWorks(input: $input) { id } }',
       { input: { workIds: [workId] } },
     );
-    while (emulator().faults().length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // the delayed search has arrived once its fault is spent (bounded: the job is queued, a worker takes it)
+    for (let waited = 0; emulator().faults().length > 0; waited += 20) {
+      if (waited > 20_000) throw new Error('the auto-linker never searched');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect((await linkWork(workId, cafe.id)).errors).toBeUndefined();
     const run = await jobs.waitFor(started.data!.autoLinkWorks.id, { timeoutMs: 30_000 });
     expect(run.status).toBe('SUCCEEDED');
