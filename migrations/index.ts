@@ -13,6 +13,7 @@ import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinked
 import { JobRunSingleton1796100000000 } from './1796100000000-JobRunSingleton';
 import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
 import { SoundchartsCascadeRanking1796500000000 } from './1796500000000-SoundchartsCascadeRanking';
+import { JobRunHeartbeat1796700000000 } from './1796700000000-JobRunHeartbeat';
 
 export const migrations = [
   InitialJobs1763769600000,
@@ -29,4 +30,5 @@ export const migrations = [
   JobRunSingleton1796100000000,
   ListeningRecentlyPlayedIndex1796600000000,
   SoundchartsCascadeRanking1796500000000,
+  JobRunHeartbeat1796700000000,
 ];

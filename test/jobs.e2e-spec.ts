@@ -4,10 +4,11 @@ import { JobsService } from '../src/jobs/jobs.service';
 import { JobRescheduleError, PermanentJobError } from '../src/jobs/job-definition';
 import { deadLetterQueueName, JobQueue, queueName } from '../src/jobs/job-queue.service';
 import { JobRunReconciler } from '../src/jobs/job-run-reconciler.service';
+import { INLINE_STALE_SECONDS } from '../src/jobs/job-run-reconciliation';
 import { JobRunsRepository } from '../src/jobs/job-runs.repository';
 import { JobScheduler } from '../src/jobs/job-scheduler.service';
 import { createQueuedJobRuns, IDLE_JOB_KIND } from './factories/job-run.factory';
-import { createTestApp, TestApp } from './support/test-app';
+import { adminQueryIn as queryDatabase, createTestApp, TestApp } from './support/test-app';
 
 const JOB_FIELDS =
   'id kind status progress processed total error result attempts createdAt startedAt finishedAt';
@@ -455,6 +456,105 @@ describe('jobs', () => {
     expect(again.id).not.toBe(a.id);
     await jobs.waitFor(again.id, { timeoutMs: 15_000 });
     await jobs.cancel(b.id);
+  });
+
+  describe('inline runs (executed by their own process, without a queue message)', () => {
+    /** Inline runs as a CLI process that then died left them: last heartbeat `heartbeatAgo` ago. */
+    const orphans = async (
+      rows: { status: 'QUEUED' | 'RUNNING'; heartbeatAgo: string; cancelRequested?: boolean }[],
+    ) => {
+      const ids: string[] = [];
+      for (const row of rows) {
+        const [inserted] = await queryDatabase<{ id: string }>(
+          app.databaseUrl,
+          `INSERT INTO job_run (kind, status, payload, max_attempts, attempts, checkpoint, cancel_requested,
+             started_at, heartbeat_at)
+           VALUES ('test.inline', $1, '{}', 1, 1, '{"at": 3}', $2, now() - interval '1 hour',
+             now() - $3::interval)
+           RETURNING id`,
+          [row.status, row.cancelRequested ?? false, row.heartbeatAgo],
+        );
+        ids.push(inserted.id);
+      }
+      return ids;
+    };
+
+    it('ends an inline run whose heartbeat is stale: FAILED with its checkpoint, or CANCELLED if asked', async () => {
+      const [running, queued, cancelled, alive] = await orphans([
+        { status: 'RUNNING', heartbeatAgo: '10 minutes' },
+        { status: 'QUEUED', heartbeatAgo: '1 day' },
+        { status: 'RUNNING', heartbeatAgo: '10 minutes', cancelRequested: true },
+        { status: 'RUNNING', heartbeatAgo: '30 seconds' }, // its process is alive, only slow to say so
+      ]);
+      const [queueBacked] = await createQueuedJobRuns(app, 1); // no heartbeat: the queue watches it
+
+      expect(await app.app.get(JobRunReconciler).reconcile()).toBeGreaterThanOrEqual(3);
+      const stopped = 'the process running it stopped (no heartbeat for 180 s)';
+      expect(await jobRun(running)).toMatchObject({ status: 'FAILED', error: stopped });
+      expect((await jobs.get(running))?.checkpoint).toEqual({ at: 3 });
+      expect(await jobRun(queued)).toMatchObject({ status: 'FAILED', error: stopped });
+      expect(await jobRun(cancelled)).toMatchObject({ status: 'CANCELLED', error: null });
+      expect(await jobRun(alive)).toMatchObject({ status: 'RUNNING', finishedAt: null });
+      expect((await jobs.get(queueBacked.id))?.status).toBe('QUEUED');
+      await jobs.cancel(alive);
+      await jobs.cancel(queueBacked.id);
+    });
+
+    it('ends each stale inline run once when several workers reconcile at the same moment', async () => {
+      const ids = await orphans(
+        Array.from({ length: 6 }, () => ({ status: 'RUNNING' as const, heartbeatAgo: '5 minutes' })),
+      );
+      const runs = app.app.get(JobRunsRepository);
+      const passes = await Promise.all(
+        [1, 2, 3].map(() => runs.endInline({ staleSeconds: INLINE_STALE_SECONDS }, 'stopped')),
+      );
+      const ended = passes.flat().map((run) => run.id);
+      expect(new Set(ended).size).toBe(ended.length); // none twice
+      // (this app's own minute-ly pass may have taken some at that moment too)
+      expect(ids).toEqual(expect.arrayContaining(ended));
+      expect(ended.length).toBeGreaterThan(0);
+      for (const id of ids) expect((await jobs.get(id))?.status).toBe('FAILED');
+    });
+
+    // Last in this file: afterwards this app's JobsService starts no inline run (its process is "stopping").
+    it('ends the inline runs of a stopping process at once, checkpoints kept, and starts no more', async () => {
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      registry.register<Record<string, never>, string, { at: number }>({
+        kind: 'test.inline-stopped',
+        handle: async (_payload, ctx) => {
+          await ctx.saveCheckpoint({ at: 1 });
+          started();
+          await released;
+          return 'finished after all';
+        },
+      });
+      const run = await jobs.createInline('test.inline-stopped');
+      const [row] = await queryDatabase<{ beat: boolean }>(
+        app.databaseUrl,
+        'SELECT heartbeat_at IS NOT NULL AS beat FROM job_run WHERE id = $1',
+        [run.id],
+      );
+      expect(row.beat).toBe(true);
+      const finishing = jobs.runInline(run.id);
+      await running;
+
+      const ended = await jobs.endInlineRuns('interrupted: the test process stopped');
+      expect(ended.map((r) => r.id)).toEqual([run.id]);
+      expect(await jobRun(run.id)).toMatchObject({
+        status: 'FAILED',
+        error: 'interrupted: the test process stopped',
+      });
+      expect((await jobs.get(run.id))?.checkpoint).toEqual({ at: 1 });
+      await expect(jobs.createInline('test.inline-stopped')).rejects.toThrow('this process is stopping');
+
+      // the handler's late success changes nothing
+      release();
+      expect((await finishing).status).toBe('FAILED');
+      expect(await jobRun(run.id)).toMatchObject({ status: 'FAILED', result: null });
+    });
   });
 });
 

@@ -1,10 +1,61 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
 import { loadConfigOrExit, prepareProcess } from 'src/bootstrap';
 import { PinoNestLogger, rootLogger } from 'src/common/logger';
+import { sleep } from 'src/common/process-utils';
 import { AppConfig } from 'src/config';
+import { JobsService } from 'src/jobs/jobs.service';
 import { startSandbox } from 'src/sandbox/sandbox.runtime';
 import { CliModule } from './cli.module';
+
+type StopSignal = 'SIGINT' | 'SIGTERM';
+/** How a shell reports a process ended by the signal: 128 + its number. */
+const SIGNAL_EXIT_CODES: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+/** How long closing Nest and what this process started may take after a signal before it exits anyway. */
+const SIGNAL_CLOSE_TIMEOUT_MS = 10_000;
+
+/**
+ * SIGINT (Ctrl-C) or SIGTERM while a command runs. The job runs this process executes inline will not finish, and
+ * no queue watches them: they end now, FAILED with "interrupted: ..." (CANCELLED when a cancel had been requested),
+ * their checkpoints kept so that a resume goes on from there. FAILED and not CANCELLED for Ctrl-C too: nobody
+ * cancelled the work, it stopped part-way, like any other failure that a resume recovers from. Then Nest and what
+ * this process started close, and the process exits non-zero (130 or 143); a second signal exits at once.
+ * Returns the signal once one came (main's own exit then uses its code), and the shutdown shared with main.
+ */
+function stopOnSignals(
+  app: INestApplicationContext,
+  close: () => Promise<void>,
+): () => StopSignal | undefined {
+  let received: StopSignal | undefined;
+  const onSignal = (signal: StopSignal) => {
+    if (received) process.exit(SIGNAL_EXIT_CODES[received]);
+    received = signal;
+    process.stderr.write(`\nsoundgraph: ${signal} received, stopping\n`);
+    void (async () => {
+      try {
+        const ended = await app
+          .get(JobsService)
+          .endInlineRuns(`interrupted: the soundgraph CLI process stopped (${signal})`);
+        for (const run of ended) {
+          process.stderr.write(
+            `soundgraph: job run ${run.id} (${run.kind}) ended ${run.status}` +
+              `${run.checkpoint ? ' (its checkpoint is kept for a resume)' : ''}\n`,
+          );
+        }
+      } catch (error) {
+        process.stderr.write(
+          `soundgraph: could not end this process's job runs: ${(error as Error).message}\n`,
+        );
+      }
+      await Promise.race([close().catch(() => undefined), sleep(SIGNAL_CLOSE_TIMEOUT_MS)]);
+      process.exit(SIGNAL_EXIT_CODES[signal]);
+    })();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => received;
+}
 
 /** The emulators' addresses and credentials, for the person at the terminal. */
 function describeSandbox(config: AppConfig): string[] {
@@ -74,8 +125,19 @@ async function main(): Promise<void> {
   // Resolved exactly as the service resolves it: sandbox credentials, emulators, database and migrations.
   const { runtime, config: resolved } = await prepareProcess(config, (message) => logger.info(message));
   let failed = false;
+  let interrupted: () => StopSignal | undefined = () => undefined;
+  let app: INestApplicationContext | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await app?.close();
+      } finally {
+        await runtime.stop();
+      }
+    })());
   try {
-    await CommandFactory.run(CliModule.forRoot(resolved, runtime.databaseUrl), {
+    app = await CommandFactory.createWithoutRunning(CliModule.forRoot(resolved, runtime.databaseUrl), {
       cliName: 'soundgraph',
       logger: new PinoNestLogger(logger),
       errorHandler: (error) => {
@@ -84,14 +146,18 @@ async function main(): Promise<void> {
         if (code !== 0) failed = true;
       },
       serviceErrorHandler: (error) => {
-        process.stderr.write(`soundgraph: ${error.message}\n`);
+        // after a signal, the command fails because its database closed: the signal said why already
+        if (!interrupted()) process.stderr.write(`soundgraph: ${error.message}\n`);
         failed = true;
       },
     });
+    interrupted = stopOnSignals(app, close);
+    await CommandFactory.runApplication(app);
   } finally {
-    await runtime.stop();
+    await close();
   }
-  process.exit(failed ? 1 : 0);
+  const signal = interrupted();
+  process.exit(signal ? SIGNAL_EXIT_CODES[signal] : failed ? 1 : 0);
 }
 
 main().catch((error: Error) => {

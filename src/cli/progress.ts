@@ -47,7 +47,8 @@ export async function runJobWithProgress(
   let done = false;
   const watching = (async () => {
     while (!done) {
-      const current = await jobs.get(run.id);
+      // the bar only shows progress: a failed read (the database closing after a signal) must not fail the command
+      const current = await jobs.get(run.id).catch(() => null);
       if (current) bar.show(current);
       await sleep(250);
     }

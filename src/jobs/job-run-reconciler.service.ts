@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from 'src/config';
 import { JobQueue, QUEUE_SCHEMA } from './job-queue.service';
-import { reconcileRun } from './job-run-reconciliation';
+import { INLINE_PROCESS_STOPPED, INLINE_STALE_SECONDS, reconcileRun } from './job-run-reconciliation';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobStatus } from './job-status';
 
@@ -9,8 +9,9 @@ const RECONCILE_INTERVAL_MS = 60_000;
 
 /**
  * Ends runs that no worker will finish: their queue message failed or expired (a crashed worker, an attempt that
- * ran past its expiry), was cancelled or dropped, or was cancelled while waiting for a retry. Runs in every worker
- * process every minute; each change is one guarded statement, so processes running it at once agree.
+ * ran past its expiry), was cancelled or dropped, or was cancelled while waiting for a retry; or they ran inline (a
+ * CLI command) in a process that died, which their stale heartbeat shows. Runs in every worker process every
+ * minute; each change is one guarded statement, so processes running it at once agree.
  */
 @Injectable()
 export class JobRunReconciler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -46,9 +47,18 @@ export class JobRunReconciler implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async reconcileOnce(): Promise<number> {
+    let ended = 0;
+    for (const run of await this.runs.endInline(
+      { staleSeconds: INLINE_STALE_SECONDS },
+      INLINE_PROCESS_STOPPED,
+    )) {
+      ended++;
+      this.logger.warn(
+        `inline job run ${run.id} (${run.kind}) ended ${run.status}: ${INLINE_PROCESS_STOPPED}`,
+      );
+    }
     // pg-boss creates its schema when it starts.
     await this.queue.start();
-    let ended = 0;
     for (const run of await this.runs.findUnfinishedWithQueueState(QUEUE_SCHEMA)) {
       const decision = reconcileRun(run);
       if (decision.action === 'none') continue;

@@ -1,5 +1,14 @@
 import { JobStatus } from './job-status';
 
+/**
+ * A run executed inline (in its own process, without a queue message) has no queue to notice its process die: that
+ * process renews its heartbeat this often, and the reconciliation ends the run once the heartbeat is older than
+ * INLINE_STALE_SECONDS (several missed beats, so a slow database or a busy machine does not end a live run).
+ */
+export const INLINE_HEARTBEAT_SECONDS = 30;
+export const INLINE_STALE_SECONDS = 180;
+export const INLINE_PROCESS_STOPPED = `the process running it stopped (no heartbeat for ${INLINE_STALE_SECONDS} s)`;
+
 /** pg-boss's states of a message. */
 export type QueueMessageState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 

@@ -28,11 +28,13 @@ export class JobRunsRepository {
       maxAttempts: number;
       dedupeKey?: string;
       singletonKey?: string;
+      /** Executed by this process without a queue message: its heartbeat starts now. */
+      inline?: boolean;
     },
   ): Promise<JobRunEntity | undefined> {
     const rows = await manager.query<JobRunEntity[]>(
-      `INSERT INTO job_run (kind, status, payload, max_attempts, dedupe_key, singleton_key)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO job_run (kind, status, payload, max_attempts, dedupe_key, singleton_key, heartbeat_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -42,6 +44,7 @@ export class JobRunsRepository {
         run.maxAttempts,
         run.dedupeKey ?? null,
         run.singletonKey ?? null,
+        run.inline ?? false,
       ],
     );
     const id = rows[0]?.id;
@@ -161,6 +164,60 @@ export class JobRunsRepository {
       [id, queueJobId, outcome.status, outcome.error, outcome.attempts, JobStatus.QUEUED, JobStatus.RUNNING],
     );
     return rows.length > 0;
+  }
+
+  /** The inline runs' processes are alive: their heartbeats move to now (database time, so any machine agrees). */
+  async heartbeat(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.repo.query(
+      `UPDATE job_run SET heartbeat_at = now()
+       WHERE id = ANY($1) AND status IN ($2, $3) AND queue_job_id IS NULL AND heartbeat_at IS NOT NULL`,
+      [[...ids], JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+  }
+
+  /**
+   * Ends inline runs that their process will not finish: `ids` (that process is stopping), or every one whose
+   * heartbeat is older than `staleSeconds` (that process died). FAILED with `error`, or CANCELLED when a cancel was
+   * requested; the checkpoint stays for a resume. One guarded statement: a run that finished, or that a reschedule
+   * handed to the queue meanwhile, is left alone, and processes running it at once end each run once.
+   */
+  async endInline(
+    target: { ids: readonly string[] } | { staleSeconds: number },
+    error: string,
+  ): Promise<{ id: string; kind: string; status: JobStatus }[]> {
+    const [which, value] =
+      'ids' in target
+        ? ['id = ANY($5)', [...target.ids]]
+        : [`heartbeat_at < now() - make_interval(secs => $5)`, target.staleSeconds];
+    const [rows] = await this.repo.query<[{ id: string; kind: string; status: JobStatus }[], number]>(
+      `UPDATE job_run
+       SET status = CASE WHEN cancel_requested THEN $2 ELSE $1 END,
+         error = CASE WHEN cancel_requested THEN NULL ELSE $6 END,
+         finished_at = now(), updated_at = now()
+       WHERE ${which} AND status IN ($3, $4) AND queue_job_id IS NULL AND heartbeat_at IS NOT NULL
+       RETURNING id, kind, status`,
+      [JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.QUEUED, JobStatus.RUNNING, value, error],
+    );
+    return rows;
+  }
+
+  /**
+   * Ends a QUEUED or RUNNING run whose work another run took over (a resume from its checkpoint): FAILED with
+   * `error`, and cancel requested so a process still running it stops at its next check. Returns the run as it
+   * was before when it ended it; undefined when it had already finished.
+   */
+  async supersede(
+    id: string,
+    error: string,
+  ): Promise<{ kind: string; queueJobId: string | null } | undefined> {
+    const [rows] = await this.repo.query<[{ kind: string; queueJobId: string | null }[], number]>(
+      `UPDATE job_run SET status = $2, error = $3, cancel_requested = true, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status IN ($4, $5)
+       RETURNING kind, queue_job_id AS "queueJobId"`,
+      [id, JobStatus.FAILED, error, JobStatus.QUEUED, JobStatus.RUNNING],
+    );
+    return rows[0];
   }
 
   /** Records progress; returns true when a cancel was requested meanwhile. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
@@ -6,6 +6,7 @@ import { KeysetCursor } from 'src/common/pagination';
 import { JobRunEntity } from './entities/job-run.entity';
 import { JobQueue } from './job-queue.service';
 import { JobRegistry } from './job-registry';
+import { INLINE_HEARTBEAT_SECONDS } from './job-run-reconciliation';
 import { JobRunFilter, JobRunsRepository } from './job-runs.repository';
 import { JobStatus } from './job-status';
 import { JobWorker } from './job-worker.service';
@@ -21,7 +22,13 @@ export interface EnqueueOptions {
 
 /** The public face of the jobs module: other modules enqueue, read and cancel runs through it. */
 @Injectable()
-export class JobsService {
+export class JobsService implements OnModuleDestroy {
+  /** Inline runs this process created and has not finished running: they get its heartbeat. */
+  private readonly inline = new Set<string>();
+  private heartbeat?: NodeJS.Timeout;
+  /** Set by `endInlineRuns`: the process is stopping and starts no inline run any more. */
+  private stopping = false;
+
   constructor(
     private readonly registry: JobRegistry,
     private readonly queue: JobQueue,
@@ -87,20 +94,64 @@ export class JobsService {
     }
   }
 
-  /** Records a run that this process will execute itself (`runInline`), without a queue message. */
+  onModuleDestroy(): void {
+    this.stopHeartbeat();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /**
+   * Records a run that this process will execute itself (`runInline`), without a queue message. Until `runInline`
+   * settles, this process renews the run's heartbeat every INLINE_HEARTBEAT_SECONDS: no queue watches such a run,
+   * so a worker's reconciliation ends it once the heartbeat is stale (the process died).
+   */
   async createInline(kind: string, payload: Record<string, unknown> = {}): Promise<JobRunEntity> {
     const definition = this.registry.get(kind);
     if (!definition) throw new Error(`unknown job kind ${kind}`);
+    if (this.stopping) throw new Error(`job ${kind} not started: this process is stopping`);
     const run = await this.dataSource.transaction((manager) =>
-      this.runs.insertQueued(manager, { kind, payload, maxAttempts: 1 }),
+      this.runs.insertQueued(manager, { kind, payload, maxAttempts: 1, inline: true }),
     );
+    this.inline.add(run!.id);
+    this.heartbeat ??= setInterval(() => {
+      this.runs.heartbeat([...this.inline]).catch(() => undefined);
+    }, INLINE_HEARTBEAT_SECONDS * 1000).unref();
     return run!;
   }
 
   /** Executes a run made by `createInline` in this process; resolves with the finished (or rescheduled) run. */
   async runInline(id: string): Promise<JobRunEntity> {
-    await this.worker.executeInline(id);
+    try {
+      await this.worker.executeInline(id);
+    } finally {
+      this.inline.delete(id);
+      if (!this.inline.size) this.stopHeartbeat();
+    }
     return (await this.runs.findById(id))!;
+  }
+
+  /**
+   * Ends the inline runs of this process that have not finished, because the process is stopping (the CLI on
+   * SIGINT/SIGTERM): FAILED with `error` (CANCELLED if a cancel was requested), checkpoints kept for a resume.
+   */
+  async endInlineRuns(error: string): Promise<JobRunEntity[]> {
+    this.stopping = true;
+    const ended = await this.runs.endInline({ ids: [...this.inline] }, error);
+    return this.runs.findByIds(ended.map((run) => run.id));
+  }
+
+  /**
+   * Ends a QUEUED or RUNNING run whose work the run `byId` has taken over (a resume from its checkpoint) instead of
+   * leaving it live for ever: FAILED, naming `byId`, with a cancel requested so that a process still running it
+   * stops. False when it had already finished.
+   */
+  async supersede(id: string, byId: string, reason: string): Promise<boolean> {
+    const run = await this.runs.supersede(id, `superseded by job run ${byId}: ${reason}`);
+    if (run?.queueJobId) await this.queue.cancel(run.kind, run.queueJobId).catch(() => undefined);
+    return run !== undefined;
   }
 
   /** Like `enqueue` without a dedupe key: returns the new run (or a singleton kind's live run). */

@@ -32,6 +32,11 @@ export class JobRunEntity {
   @Column('text', { nullable: true }) singletonKey!: string | null;
   @Column('uuid', { nullable: true }) queueJobId!: string | null;
   @Column('boolean', { default: false }) cancelRequested!: boolean;
+  /**
+   * Set only for a run executed in its own process without a queue message (`createInline`): the database time that
+   * process last said it was alive. A QUEUED or RUNNING inline run whose heartbeat is stale had its process die.
+   */
+  @Column('timestamptz', { nullable: true }) heartbeatAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
