@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JobsService } from '../src/jobs';
 import type { ImportReport } from '../src/listening';
-import { SpotifyCatalog } from '../src/sandbox/spotify';
-import { runTs } from './support/processes';
+import { SpotifyCatalog, SpotifyEmulator } from '../src/sandbox/spotify';
+import { runTs, spawnTs } from './support/processes';
 import { createTestDatabase } from './support/test-database';
 import { adminQueryIn, createTestApp, TEST_KEYS } from './support/test-app';
 
@@ -183,4 +183,157 @@ describe('soundgraph listening (CLI)', () => {
       fs.rmSync(freshDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('soundgraph listening import (CLI) stopped part-way', () => {
+  let databaseUrl: string;
+  let dir: string;
+  let env: Record<string, string>;
+  let spotify: SpotifyEmulator;
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-cli-stop-'));
+    // Spotify is an emulator this test slows down; nothing else runs in the sandbox.
+    spotify = new SpotifyEmulator({ rateLimit: false });
+    await spotify.start();
+    env = {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      SPOTIFY_API_URL: spotify.apiUrl,
+      SPOTIFY_ACCOUNTS_URL: spotify.accountsUrl,
+      SPOTIFY_CLIENT_ID: spotify.clientId,
+      SPOTIFY_CLIENT_SECRET: spotify.clientSecret,
+      SOUNDCHARTS_APP_ID: 'unused',
+      SOUNDCHARTS_API_KEY: 'unused',
+      SOUNDCHARTS_API_URL: 'http://127.0.0.1:9',
+      API_KEYS: `operator:${TEST_KEYS.operator}`,
+      ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+    };
+  });
+  afterAll(async () => {
+    await spotify.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  interface RunRow {
+    id: string;
+    status: string;
+    error: string | null;
+    checkpoint: { fileIndex: number; offset: number } | null;
+    finished: boolean;
+    heartbeat: boolean;
+    result: ImportReport | null;
+  }
+  const runsOf = (listener: string) =>
+    adminQueryIn<RunRow>(
+      databaseUrl,
+      `SELECT r.id, r.status, r.error, r.checkpoint, r.finished_at IS NOT NULL AS finished,
+              r.heartbeat_at IS NOT NULL AS heartbeat, r.result
+         FROM job_run r JOIN listener l ON l.id::text = r.payload->>'listenerId'
+        WHERE r.kind = 'listening.import' AND l.spotify_user_id = $1
+        ORDER BY r.created_at`,
+      [listener],
+    );
+
+  /**
+   * Two files of `listener`: podcast episodes (stored without asking Spotify), then tracks from `firstTrack` on, not
+   * seen before, whose look-up Spotify holds for a minute. Starts the import and resolves once the first file is checkpointed: the process is then
+   * reading the second file or waiting for Spotify.
+   */
+  async function importStuckOnSpotify(listener: string, firstTrack: number) {
+    const start = Date.UTC(2025, 8, 1);
+    const at = (i: number) => new Date(start + i * 3600_000).toISOString();
+    const episodes = path.join(dir, `${listener}_Streaming_History_Audio_0.json`);
+    const tracks = path.join(dir, `${listener}_Streaming_History_Audio_1.json`);
+    fs.writeFileSync(
+      episodes,
+      JSON.stringify(
+        Array.from({ length: 20 }, (_, i) => ({
+          ts: at(i),
+          ms_played: 190_000,
+          spotify_episode_uri: `spotify:episode:ep${String(i).padStart(20, '0')}`,
+          episode_name: `Episode ${i}`,
+          episode_show_name: 'A show',
+        })),
+      ),
+    );
+    fs.writeFileSync(
+      tracks,
+      JSON.stringify(
+        Array.from({ length: 10 }, (_, i) => ({
+          ts: at(100 + i),
+          ms_played: 190_000,
+          spotify_track_uri: `spotify:track:${catalog.tracks[firstTrack + i].id}`,
+        })),
+      ),
+    );
+    spotify.clearFaults();
+    spotify.injectFault({ delayMs: 60_000, path: '/v1/tracks' });
+    const args = ['listening', 'import', episodes, tracks, '--listener', listener];
+    const cli = spawnTs('src/cli/main.ts', [...args, '--create'], env);
+    const firstFileEnd = fs.statSync(episodes).size;
+    for (;;) {
+      const [run] = await runsOf(listener);
+      if (run?.checkpoint?.fileIndex === 0 && run.checkpoint.offset === firstFileEnd) break;
+      if (cli.child.exitCode !== null) throw new Error(`the import ended early:\n${cli.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [run] = await runsOf(listener);
+    expect(run.status).toBe('RUNNING');
+    return { cli, run, args, tracks };
+  }
+
+  it('marks its run FAILED, checkpoint kept, on SIGTERM and exits non-zero; --resume goes on from there', async () => {
+    const { cli, run, args, tracks } = await importStuckOnSpotify('sigterm-user', 0);
+    expect(run.heartbeat).toBe(true);
+
+    const code = await cli.stop('SIGTERM');
+    expect(code).toBe(143);
+    expect(cli.stderr()).toContain(`job run ${run.id} (listening.import) ended FAILED`);
+    const [stopped] = await runsOf('sigterm-user');
+    expect(stopped).toMatchObject({
+      id: run.id,
+      status: 'FAILED',
+      error: 'interrupted: the soundgraph CLI process stopped (SIGTERM)',
+      finished: true,
+      checkpoint: { fileIndex: 0 },
+    });
+
+    spotify.clearFaults();
+    const resumed = await runTs('src/cli/main.ts', [...args, '--resume'], env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`resuming import ${run.id}`);
+    const report = JSON.parse(resumed.stdout.slice(resumed.stdout.indexOf('{'))) as ImportReport;
+    expect(report.resumedFrom).toEqual({ file: path.basename(tracks), offset: 0, jobRunId: run.id });
+    expect(report.rows).toBe(30); // the episodes were not read again
+    expect(report.plays).toMatchObject({ inserted: 10, episodesInserted: 20, duplicates: 0 });
+    // the interrupted run keeps its own ending
+    const [first, second] = await runsOf('sigterm-user');
+    expect(first).toMatchObject({ status: 'FAILED', error: stopped.error });
+    expect(second.status).toBe('SUCCEEDED');
+  }, 240_000);
+
+  it('ends the RUNNING run of a killed process as superseded when --resume takes it over', async () => {
+    const { cli, run, args } = await importStuckOnSpotify('sigkill-user', 10);
+    expect(await cli.stop('SIGKILL')).toBeNull();
+    // nothing could end it: it stays RUNNING (until --resume, or a worker once its heartbeat is stale)
+    expect((await runsOf('sigkill-user'))[0]).toMatchObject({
+      id: run.id,
+      status: 'RUNNING',
+      finished: false,
+    });
+
+    spotify.clearFaults();
+    const resumed = await runTs('src/cli/main.ts', [...args, '--resume'], env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`resuming import ${run.id}`);
+    const [killed, resuming] = await runsOf('sigkill-user');
+    expect(resuming.status).toBe('SUCCEEDED');
+    expect(resuming.result?.resumedFrom?.jobRunId).toBe(run.id);
+    expect(killed).toMatchObject({ id: run.id, status: 'FAILED', finished: true });
+    expect(killed.error).toContain(`superseded by job run ${resuming.id}`);
+    expect(resuming.result?.plays).toMatchObject({ inserted: 10, episodesInserted: 20 });
+  }, 240_000);
 });

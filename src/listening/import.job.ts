@@ -105,7 +105,7 @@ export class ImportJob implements OnModuleInit {
     const totalKiB = Math.max(1, Math.ceil(sizes.reduce((a, b) => a + b, 0) / 1024));
     // this run's own checkpoint (a retry) wins over the one of the run it resumes
     const checkpoint =
-      ctx.checkpoint ?? (payload.resumeOf ? await this.checkpointOf(payload, sizes) : undefined);
+      ctx.checkpoint ?? (payload.resumeOf ? await this.takeOver(payload, sizes, ctx.jobRunId) : undefined);
     const report: ImportReport = checkpoint?.report ?? {
       files: payload.files.map((f) => path.basename(f)),
       rows: 0,
@@ -260,10 +260,17 @@ export class ImportJob implements OnModuleInit {
 
   /**
    * The last checkpoint of `payload.resumeOf`, an unfinished import of the same listener and files; undefined when it
-   * stopped before its first one. The files it had read must not have changed since.
+   * stopped before its first one. The files it had read must not have changed since. That import, if still QUEUED or
+   * RUNNING (its process died, or was left running), ends FAILED as superseded by this run `jobRunId`: this run
+   * does its work from here on (and a process still running it stops at its next check).
    */
-  private async checkpointOf(payload: ImportPayload, sizes: number[]): Promise<Checkpoint | undefined> {
+  private async takeOver(
+    payload: ImportPayload,
+    sizes: number[],
+    jobRunId: string,
+  ): Promise<Checkpoint | undefined> {
     const id = payload.resumeOf!;
+    if (id === jobRunId) throw new PermanentJobError(`import ${id} cannot resume itself`);
     const earlier = await this.jobs.get(id);
     if (!earlier || earlier.kind !== LISTENING_IMPORT_JOB) {
       throw new PermanentJobError(`job run ${id} is not an import to resume`);
@@ -278,14 +285,16 @@ export class ImportJob implements OnModuleInit {
       );
     }
     const checkpoint = (earlier.checkpoint ?? undefined) as Checkpoint | undefined;
-    if (!checkpoint) return undefined;
-    for (let i = 0; i <= Math.min(checkpoint.fileIndex, sizes.length - 1); i++) {
+    for (let i = 0; checkpoint && i <= Math.min(checkpoint.fileIndex, sizes.length - 1); i++) {
       if (checkpoint.sizes && checkpoint.sizes[i] !== sizes[i]) {
         throw new PermanentJobError(
           `${path.basename(payload.files[i])} changed since import ${id} read it: import it again without resuming`,
         );
       }
     }
+    // A process still running that import may get further than the checkpoint read above before it stops: this
+    // run reads that part again, which adds nothing (plays are unique).
+    await this.jobs.supersede(id, jobRunId, 'it resumed this import from its last checkpoint');
     return checkpoint;
   }
 }
