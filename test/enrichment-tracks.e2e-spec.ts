@@ -192,6 +192,23 @@ describe('track enrichment', () => {
     expect(report).toMatchObject({ requested: 1, fetched: 1 });
   });
 
+  it('fetches nothing in a second incremental run: the first one checked the new tracks', async () => {
+    await adminQueryIn(app.databaseUrl, `UPDATE track SET created_at = now() - interval '30 days'`);
+    const fresh = TRACKS.slice(1, 4).map((t) => t.id);
+    await adminQueryIn(app.databaseUrl, `UPDATE track SET created_at = now() WHERE spotify_id = ANY($1)`, [
+      fresh,
+    ]);
+    emulator.clearRequestLog();
+    const first = await enrich({ mode: 'INCREMENTAL' });
+    expect(first).toMatchObject({ requested: 3, fetched: 3 });
+    expect(multiGets() + singleGets()).toBeGreaterThan(0);
+
+    emulator.clearRequestLog();
+    const second = await enrich({ mode: 'INCREMENTAL' });
+    expect(second).toMatchObject({ requested: 0, fetched: 0 });
+    expect(multiGets() + singleGets()).toBe(0);
+  });
+
   it('refuses a bad reviewed file, listing its lines, and applies nothing', async () => {
     const before = await state();
     const [{ id }] = await adminQueryIn<{ id: string }>(

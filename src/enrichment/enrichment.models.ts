@@ -10,7 +10,7 @@ registerEnumType(EnrichmentModeEnum, {
   valuesMap: {
     BACKFILL: { description: 'every item that has no enrichment yet, or whose enrichment is stale' },
     INCREMENTAL: {
-      description: 'items first seen in the last 7 days (artists: only those not checked since)',
+      description: 'items first seen in the last 7 days and not checked since',
     },
   },
 });

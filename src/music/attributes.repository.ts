@@ -18,9 +18,10 @@ export class AttributesRepository {
 
   /**
    * Which rows a run takes. BACKFILL: never checked, or last checked more than `staleDays` ago (checked = fetched,
-   * whether or not a value changed). INCREMENTAL: first seen in the last 7 days; for artists, only those not
-   * checked since (listening ingestion queues a run whenever it meets a new artist). `since`: the start of a
-   * resumed run, whose interrupted attempt already checked some rows it must still page through.
+   * whether or not a value changed). INCREMENTAL: first seen in the last 7 days and not checked since, so a run
+   * takes only what earlier runs did not (listening ingestion queues an artist run whenever it meets a new artist).
+   * `since`: the start of a resumed run, whose interrupted attempt already checked some rows it must still page
+   * through (artists: applied page by page; tracks are checked only once their whole fetch is done).
    */
   private selection(
     table: 'track' | 'artist',
@@ -36,11 +37,8 @@ export class AttributesRepository {
     const again = since === null ? '' : ` OR ${table}.checked_at >= ${param(since, 'timestamptz')}`;
     if (mode === 'INCREMENTAL') {
       const recent = `${table}.created_at > now() - interval '${INCREMENTAL_DAYS} days'`;
-      if (table === 'track') return { where: `(${recent})`, params };
-      return {
-        where: `(${recent} AND (artist.checked_at IS NULL OR artist.checked_at < artist.created_at${again}))`,
-        params,
-      };
+      const unchecked = `${table}.checked_at IS NULL OR ${table}.checked_at < ${table}.created_at`;
+      return { where: `(${recent} AND (${unchecked}${again}))`, params };
     }
     const stale = `now() - make_interval(days => ${param(staleDays, 'int')})`;
     return { where: `(${table}.checked_at IS NULL OR ${table}.checked_at < ${stale}${again})`, params };
