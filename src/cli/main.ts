@@ -21,7 +21,7 @@ const SIGNAL_CLOSE_TIMEOUT_MS = 10_000;
  * their checkpoints kept so that a resume goes on from there. FAILED and not CANCELLED for Ctrl-C too: nobody
  * cancelled the work, it stopped part-way, like any other failure that a resume recovers from. Then Nest and what
  * this process started close, and the process exits non-zero (130 or 143); a second signal exits at once.
- * Returns the signal once one came (main's own exit then uses its code), and the shutdown shared with main.
+ * `close` is the shutdown shared with main; returns what tells main the signal once one came (its exit uses that code).
  */
 function stopOnSignals(
   app: INestApplicationContext,
