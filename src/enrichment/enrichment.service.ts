@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BadUserInputError } from 'src/common/domain-errors';
+import { PathRefusal, resolveInside } from 'src/common/files/resolve-inside';
 import { AppConfig } from 'src/config';
 import { JobScheduler, JobsService } from 'src/jobs';
 import { MusicService } from 'src/music';
@@ -89,22 +90,14 @@ export class EnrichmentService implements OnModuleInit {
   /** Inside DATA_DIR, symbolic links resolved: a path that leads anywhere else is refused. */
   private dataDirFile(file: string): string {
     const root = this.config.dataDir;
-    const candidate = path.resolve(root, file);
-    const inside = (dir: string, p: string) => p.startsWith(dir + path.sep);
-    if (!inside(path.resolve(root), candidate)) {
-      throw new BadUserInputError('file', `must be inside DATA_DIR (${root})`);
-    }
-    let real: string;
-    let realRoot: string;
-    try {
-      realRoot = fs.realpathSync(root);
-      real = fs.realpathSync(candidate);
-    } catch {
-      throw new BadUserInputError('file', `no such file: ${file}`);
-    }
-    if (!inside(realRoot, real)) throw new BadUserInputError('file', `must be inside DATA_DIR (${root})`);
-    if (!fs.statSync(real).isFile()) throw new BadUserInputError('file', `is not a file: ${file}`);
-    return real;
+    const found = resolveInside(root, file);
+    if ('path' in found) return found.path;
+    const messages: Record<PathRefusal, string> = {
+      outside: `must be inside DATA_DIR (${root})`,
+      missing: `no such file: ${file}`,
+      'not-a-file': `is not a file: ${file}`,
+    };
+    throw new BadUserInputError('file', messages[found.refused]);
   }
 
   async coverage(): Promise<EnrichmentCoverage> {

@@ -1,12 +1,13 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from 'src/common/domain-errors';
+import { PathRefusal, resolveInside } from 'src/common/files/resolve-inside';
 import { assertUuid, isUuid } from 'src/common/uuid';
 import { AppConfig } from 'src/config';
 import { JobsService, JobStatus } from 'src/jobs';
 import { AnalyticsRepository } from './analytics.repository';
 import { ListenerEntity } from './entities/listener.entity';
+import { sameFiles } from './import-files';
 import { ListenersRepository } from './listeners.repository';
 import { LISTENING_IMPORT_JOB, LISTENING_POLL_JOB } from './listening-jobs';
 import { toDayModels, toGenreModels, toHeatmapModels, toMonthModels } from './listening.mapper';
@@ -111,12 +112,7 @@ export class ListeningService {
     const [runs] = await this.jobs.list({ kind: LISTENING_IMPORT_JOB }, 100);
     for (const run of runs) {
       const payload = run.payload as { listenerId?: unknown; files?: unknown };
-      const same =
-        payload.listenerId === listenerId &&
-        Array.isArray(payload.files) &&
-        payload.files.length === files.length &&
-        payload.files.every((f, i) => f === files[i]);
-      if (!same) continue;
+      if (payload.listenerId !== listenerId || !sameFiles(payload.files, files)) continue;
       if (run.status === JobStatus.SUCCEEDED) return undefined;
       if (run.checkpoint !== null && run.checkpoint !== undefined) return run.id;
     }
@@ -126,20 +122,14 @@ export class ListeningService {
   /** DATA_DIR/imports, symbolic links resolved: a path that leads anywhere else is refused. */
   importFile(file: string): string {
     const root = path.join(this.config.dataDir, 'imports');
-    const candidate = path.resolve(root, file);
-    let real: string;
-    let realRoot: string;
-    try {
-      realRoot = fs.realpathSync(root);
-      real = fs.realpathSync(candidate);
-    } catch {
-      throw new BadUserInputError('file', `no such file under ${root}`);
-    }
-    if (!real.startsWith(realRoot + path.sep)) {
-      throw new BadUserInputError('file', `must be inside ${root}`);
-    }
-    if (!fs.statSync(real).isFile()) throw new BadUserInputError('file', 'is not a file');
-    return real;
+    const found = resolveInside(root, file);
+    if ('path' in found) return found.path;
+    const messages: Record<PathRefusal, string> = {
+      outside: `must be inside ${root}`,
+      missing: `no such file under ${root}`,
+      'not-a-file': 'is not a file',
+    };
+    throw new BadUserInputError('file', messages[found.refused]);
   }
 
   async playCounts(listenerId: string) {
