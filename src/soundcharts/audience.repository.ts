@@ -166,15 +166,36 @@ export class AudienceRepository {
 
   /** Points for many (entity, platform, metric, range) keys in one query, ascending by day. */
   async points(keys: readonly PointsKey[]): Promise<StoredPoint[][]> {
+    const rows = await this.rowsOfKeys<{ day: string; value: number }>(
+      keys,
+      'soundcharts_audience_point',
+      'p.value',
+      'p.day',
+    );
+    const out: StoredPoint[][] = keys.map(() => []);
+    for (const r of rows) out[Number(r.ord) - 1].push({ day: r.day, value: r.value });
+    return out;
+  }
+
+  /**
+   * The rows of `table` (aliased `p`) in each key's series and range, in one query: `day` and `columns`, with `ord`
+   * the key's 1-based position, ordered by key then `orderBy`.
+   */
+  private async rowsOfKeys<R extends { day: string }>(
+    keys: readonly PointsKey[],
+    table: 'soundcharts_audience_point' | 'soundcharts_audience_part',
+    columns: string,
+    orderBy: string,
+  ): Promise<(R & { ord: string })[]> {
     if (keys.length === 0) return [];
-    const rows = await this.dataSource.query<{ ord: string; day: string; value: number }[]>(
-      `SELECT k.ord, to_char(p.day, 'YYYY-MM-DD') AS day, p.value
+    return this.dataSource.query(
+      `SELECT k.ord, to_char(p.day, 'YYYY-MM-DD') AS day, ${columns}
        FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::date[])
          WITH ORDINALITY AS k(t, id, platform, metric, f, u, ord)
-       JOIN soundcharts_audience_point p ON p.entity_type = k.t AND p.entity_id = k.id
+       JOIN ${table} p ON p.entity_type = k.t AND p.entity_id = k.id
          AND p.platform = k.platform AND p.metric = k.metric
          AND (k.f IS NULL OR p.day >= k.f) AND (k.u IS NULL OR p.day <= k.u)
-       ORDER BY k.ord, p.day`,
+       ORDER BY k.ord, ${orderBy}`,
       [
         keys.map((k) => k.entityType),
         keys.map((k) => k.entityId),
@@ -184,9 +205,6 @@ export class AudienceRepository {
         keys.map((k) => k.to),
       ],
     );
-    const out: StoredPoint[][] = keys.map(() => []);
-    for (const r of rows) out[Number(r.ord) - 1].push({ day: r.day, value: r.value });
-    return out;
   }
 
   /** Each entity's latest point of one series. */
@@ -211,25 +229,11 @@ export class AudienceRepository {
    * song on several Spotify tracks, airplay spins per radio), by day then identifier.
    */
   async parts(keys: readonly PointsKey[]): Promise<StoredPart[][]> {
-    if (keys.length === 0) return [];
-    const rows = await this.dataSource.query<
-      { ord: string; day: string; identifier: string; value: number }[]
-    >(
-      `SELECT k.ord, to_char(p.day, 'YYYY-MM-DD') AS day, p.identifier, p.value
-       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::date[])
-         WITH ORDINALITY AS k(t, id, platform, metric, f, u, ord)
-       JOIN soundcharts_audience_part p ON p.entity_type = k.t AND p.entity_id = k.id
-         AND p.platform = k.platform AND p.metric = k.metric
-         AND (k.f IS NULL OR p.day >= k.f) AND (k.u IS NULL OR p.day <= k.u)
-       ORDER BY k.ord, p.day, p.identifier`,
-      [
-        keys.map((k) => k.entityType),
-        keys.map((k) => k.entityId),
-        keys.map((k) => k.platform),
-        keys.map((k) => k.metric),
-        keys.map((k) => k.from),
-        keys.map((k) => k.to),
-      ],
+    const rows = await this.rowsOfKeys<{ day: string; identifier: string; value: number }>(
+      keys,
+      'soundcharts_audience_part',
+      'p.identifier, p.value',
+      'p.day, p.identifier',
     );
     const out: StoredPart[][] = keys.map(() => []);
     for (const r of rows)

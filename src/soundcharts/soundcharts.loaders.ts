@@ -43,8 +43,12 @@ export class SoundchartsLoaders implements OnModuleInit {
           async (keys) =>
             (await this.soundcharts.audienceParts(keys)).map((parts) => {
               const byDay = new Map<string, { identifier: string; value: number }[]>();
-              for (const p of parts)
-                byDay.set(p.day, [...(byDay.get(p.day) ?? []), { identifier: p.identifier, value: p.value }]);
+              for (const p of parts) {
+                const day = byDay.get(p.day);
+                const part = { identifier: p.identifier, value: p.value };
+                if (day) day.push(part);
+                else byDay.set(p.day, [part]);
+              }
               return byDay;
             }),
           { cacheKeyFn: pointsKeyOf },
