@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MusicModule } from 'src/music';
-import { SoundchartsModule } from 'src/soundcharts/soundcharts.module';
 import { SpotifyModule } from 'src/spotify';
 import { CollectInsightsJob } from './collect-insights.job';
 import { ArtistSnapshotEntity } from './entities/artist-snapshot.entity';
@@ -19,8 +18,6 @@ import { TrackedArtistsRepository } from './tracked-artists.repository';
     TypeOrmModule.forFeature([TrackedArtistEntity, ArtistSnapshotEntity]),
     MusicModule,
     SpotifyModule,
-    // for ARTIST_AUDIENCE_REFRESH: a tracked artist's Soundcharts audience when no cascade brought it in
-    SoundchartsModule,
   ],
   providers: [
     InsightsClock,

@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config';
-import {
-  ARTIST_AUDIENCE_REFRESH,
-  ArtistAudienceRefresh,
-  AudienceRefreshOutcome,
-} from 'src/insights/artist-audience-source';
+import { ArtistAudienceRefresh, AudienceRefreshOutcome } from 'src/insights/artist-audience-source';
 import { fetchRange } from './audience-range';
 import { AudienceRepository, SeriesWrite, seriesKey } from './audience.repository';
 import { splitWindows } from './client/soundcharts-dates';
@@ -13,8 +9,6 @@ import { SoundchartsApiError } from './client/soundcharts.errors';
 import { SoundchartsHttp } from './client/soundcharts-http';
 import { artistSeries } from './soundcharts.constants';
 import { SeriesFetcher } from './steps/series-fetcher';
-
-export { ARTIST_AUDIENCE_REFRESH };
 
 const BY_SPOTIFY_ID = 'GET /api/v2.9/artist/by-platform/{platform}/{id}';
 const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;

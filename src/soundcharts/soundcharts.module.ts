@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MusicModule } from 'src/music';
-import { ARTIST_AUDIENCE_REFRESH, ArtistAudienceRefreshService } from './artist-audience-refresh.service';
+import { ArtistAudienceRefreshService } from './artist-audience-refresh.service';
 import { AudienceExporter } from './audience-export.service';
 import {
   ArtistAudienceResolver,
@@ -82,7 +82,6 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     AudienceExporter,
     SoundchartsService,
     ArtistAudienceRefreshService,
-    { provide: ARTIST_AUDIENCE_REFRESH, useExisting: ArtistAudienceRefreshService },
     SoundchartsLoaders,
     ChartsResolver,
     ChartEntryResolver,
@@ -93,6 +92,7 @@ import { SongMetadataStep } from './steps/song-metadata.step';
     AudiencePointResolver,
     CascadeStepsResolver,
   ],
-  exports: [SoundchartsService, SoundchartsClock, ARTIST_AUDIENCE_REFRESH],
+  // ArtistAudienceRefreshService: for SoundchartsCapabilitiesModule, which offers it as ARTIST_AUDIENCE_REFRESH
+  exports: [SoundchartsService, SoundchartsClock, ArtistAudienceRefreshService],
 })
 export class SoundchartsModule {}
