@@ -165,17 +165,9 @@ export class CatalogService {
       links.length > 0
         ? await this.music.upsertSpotifyTracks(links.map((l) => toTrackInput(l.track)))
         : new Map<string, string>();
-    return this.links.transaction(async (manager) => {
-      await this.links.lockWorks(manager, [...links.map((l) => l.workId), ...reviewedWorkIds]);
-      const linked = await this.links.setLinks(
-        manager,
-        this.toNewLinks(links, trackIds),
-        actor,
-        'ifUnlinked',
-      );
-      const reviewed = await this.links.replaceCandidates(manager, reviewedWorkIds, candidates);
-      return { linked, reviewed };
-    });
+    return this.links.transaction((manager) =>
+      this.links.setAutoLinks(manager, this.toNewLinks(links, trackIds), reviewedWorkIds, candidates, actor),
+    );
   }
 
   private toNewLinks(links: LinkToApply[], trackIds: Map<string, string>) {

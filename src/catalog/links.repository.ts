@@ -52,17 +52,6 @@ export class LinksRepository {
   }
 
   /**
-   * Holds these works until the transaction ends, so an operator's link and the auto-linker's writes for the same
-   * work happen one after the other (each sees what the other wrote). Always taken in id order: no deadlock.
-   */
-  async lockWorks(manager: EntityManager, workIds: readonly string[]): Promise<void> {
-    if (workIds.length === 0) return;
-    await manager.query(`SELECT id FROM work WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [
-      workIds,
-    ]);
-  }
-
-  /**
    * Sets the links of these works (see `SetLinksMode`), records each change in the history, and drops the review
    * candidates of the works it linked. Re-linking the track a work already has re-makes the link (method,
    * confidence, score, album and names as given, verification cleared); it is recorded in the history when the
@@ -75,11 +64,51 @@ export class LinksRepository {
     actor: string,
     mode: SetLinksMode,
   ): Promise<Set<string>> {
-    if (links.length === 0) return new Set();
     await this.lockWorks(
       manager,
       links.map((l) => l.workId),
     );
+    return this.writeLinks(manager, links, actor, mode);
+  }
+
+  /**
+   * The auto-linker's writes for one chunk: links (`ifUnlinked`) and the review candidates of `reviewedWorkIds`
+   * (see `replaceCandidates`), every work of both locked at once. Returns the works linked and those whose
+   * candidates were stored.
+   */
+  async setAutoLinks(
+    manager: EntityManager,
+    links: NewLink[],
+    reviewedWorkIds: string[],
+    candidates: NewCandidate[],
+    actor: string,
+  ): Promise<{ linked: Set<string>; reviewed: Set<string> }> {
+    await this.lockWorks(manager, [...links.map((l) => l.workId), ...reviewedWorkIds]);
+    const linked = await this.writeLinks(manager, links, actor, 'ifUnlinked');
+    const reviewed = await this.replaceCandidates(manager, reviewedWorkIds, candidates);
+    return { linked, reviewed };
+  }
+
+  /**
+   * Holds these works until the transaction ends, so an operator's link and the auto-linker's writes for the same
+   * work happen one after the other (each sees what the other wrote). Taken once per transaction, for all its works,
+   * in id order: no deadlock.
+   */
+  private async lockWorks(manager: EntityManager, workIds: readonly string[]): Promise<void> {
+    if (workIds.length === 0) return;
+    await manager.query(`SELECT id FROM work WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [
+      workIds,
+    ]);
+  }
+
+  /** `setLinks` once the works are locked. */
+  private async writeLinks(
+    manager: EntityManager,
+    links: NewLink[],
+    actor: string,
+    mode: SetLinksMode,
+  ): Promise<Set<string>> {
+    if (links.length === 0) return new Set();
     const onConflict =
       mode === 'ifUnlinked'
         ? 'DO NOTHING'
@@ -237,9 +266,9 @@ export class LinksRepository {
   /**
    * Replaces the review candidates of these works with the given ones (none: the works have no candidates), except
    * for works linked meanwhile: those keep no candidates. Returns the ids of the works whose candidates were
-   * replaced. Take `lockWorks` first, so a link being made concurrently is seen here.
+   * replaced. The works must be locked first (`lockWorks`), so a link being made concurrently is seen here.
    */
-  async replaceCandidates(
+  private async replaceCandidates(
     manager: EntityManager,
     workIds: string[],
     candidates: NewCandidate[],
