@@ -6,7 +6,7 @@ export class JobRunSingleton1796100000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "job_run" ADD "singleton_key" text`);
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "uq_job_run_singleton_key" ON "job_run" ("singleton_key") WHERE singleton_key IS NOT NULL AND status IN ('QUEUED', 'RUNNING') AND NOT cancel_requested`,
+      `CREATE UNIQUE INDEX "uq_job_run_singleton_key" ON "job_run" ("singleton_key") WHERE singleton_key IS NOT NULL AND status = 'QUEUED' AND NOT cancel_requested`,
     );
   }
 

@@ -400,29 +400,38 @@ describe('jobs', () => {
     expect(await boss.getQueue(queueName('test.resynced'))).toMatchObject({ retryLimit: 2 });
   });
 
-  it('keeps one live run of a singleton kind: a second enqueue and a schedule tick get the running one', async () => {
+  it('keeps one waiting run of a singleton kind; a run queued behind a running one waits; a tick then skips', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
+    let calls = 0;
     registry.register({
       kind: 'test.singleton',
       singleton: true,
       handle: async () => {
+        calls++;
         started();
         await gate;
-        return {};
+        return { call: calls };
       },
     });
+    // while a run waits, asking again gets that run: it has not started, so it will see everything
+    const waiting = (await jobs.enqueue('test.singleton', {}, { startAfterSeconds: 3600 }))!;
+    expect(await jobs.start('test.singleton', { other: 'payload' })).toMatchObject({
+      id: waiting.id,
+      reused: true,
+    });
+    await jobs.cancel(waiting.id);
+
     const first = await jobs.start('test.singleton');
-    const queuedAgain = await jobs.start('test.singleton', { other: 'payload' });
-    expect(queuedAgain).toMatchObject({ id: first.id, reused: true });
     await running;
-    const manual = await app.gql<{ jobRun: { status: string } }>(
-      'query($id: ID!) { jobRun(id: $id) { status } }',
-      { id: first.id },
-    );
-    expect(manual.data?.jobRun.status).toBe('RUNNING');
+    // while it runs, a request queues a new run (the running one may be past what the request is about) ...
+    const second = await jobs.start('test.singleton');
+    expect(second.id).not.toBe(first.id);
+    expect(second.reused).toBeUndefined();
+    expect(await jobs.start('test.singleton')).toMatchObject({ id: second.id, reused: true });
+    // ... and a schedule tick is skipped
     await app.app
       .get(JobScheduler)
       .tick({ name: 'test-singleton-tick', cron: '0 3 * * *', kind: 'test.singleton' }, Date.now());
@@ -430,14 +439,23 @@ describe('jobs', () => {
     expect(metrics).toMatch(
       /soundgraph_schedule_ticks_total\{schedule="test-singleton-tick",outcome="skipped"\} 1/,
     );
-    expect((await jobs.list({ kind: 'test.singleton' }, 10))[1]).toBe(1);
+    expect((await jobs.list({ kind: 'test.singleton' }, 10))[1]).toBe(3);
 
+    // the queued run waits for the running one (a singleton kind runs one at a time per process)
+    const status = await app.gql<{ jobRun: { status: string } }>(
+      'query($id: ID!) { jobRun(id: $id) { status } }',
+      {
+        id: second.id,
+      },
+    );
+    expect(status.data?.jobRun.status).toBe('QUEUED');
+    expect(calls).toBe(1);
     release();
-    expect((await jobs.waitFor(first.id, { timeoutMs: 15_000 })).status).toBe('SUCCEEDED');
-    const next = await jobs.start('test.singleton');
-    expect(next.id).not.toBe(first.id);
-    expect(next.reused).toBeUndefined();
-    await jobs.waitFor(next.id, { timeoutMs: 15_000 });
+    expect(await jobs.waitFor(first.id, { timeoutMs: 15_000 })).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await jobs.waitFor(second.id, { timeoutMs: 15_000 })).toMatchObject({
+      status: 'SUCCEEDED',
+      result: { call: 2 },
+    });
   });
 
   it('keeps one live run per payload key for a keyed singleton kind', async () => {

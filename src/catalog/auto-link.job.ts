@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext, JobRegistry } from 'src/jobs';
 import { CatalogService, LinkToApply } from './catalog.service';
@@ -10,6 +11,17 @@ import { WorkMatch, WorkMatcher } from './work-matcher.service';
 export interface AutoLinkPayload {
   workIds?: string[];
   dryRun?: boolean;
+}
+
+/** Two auto-link requests are the same work when both are (or are not) dry runs over the same works. */
+export function autoLinkKey(payload: AutoLinkPayload): string {
+  const works = payload.workIds
+    ? createHash('sha256')
+        .update([...new Set(payload.workIds)].sort().join(','))
+        .digest('hex')
+        .slice(0, 16)
+    : 'all';
+  return `${payload.dryRun ? 'dry-run' : 'apply'}:${works}`;
 }
 
 export interface AutoLinkReport {
@@ -56,7 +68,7 @@ export class AutoLinkJob implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register<AutoLinkPayload, AutoLinkReport, Checkpoint>({
       kind: AUTO_LINK_JOB,
-      singleton: (payload) => (payload.dryRun ? 'dry-run' : 'apply'),
+      singleton: autoLinkKey,
       handle: (payload, ctx) => this.run(payload, ctx),
     });
   }

@@ -71,7 +71,7 @@ export class ArtistEnrichmentJob implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register<EnrichArtistsPayload, EnrichArtistsReport, Checkpoint>({
       kind: ENRICH_ARTISTS_JOB,
-      singleton: (payload) => (payload.dryRun ? 'dry-run' : 'apply'),
+      singleton: (payload) => `${payload.mode}:${payload.dryRun ? 'dry-run' : 'apply'}`,
       expireInSeconds: 6 * 3600,
       handle: (payload, ctx) => this.run(payload, ctx),
     });

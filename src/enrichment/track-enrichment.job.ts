@@ -72,7 +72,7 @@ export class TrackEnrichmentJob implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register<EnrichTracksPayload, EnrichTracksReport, Checkpoint>({
       kind: ENRICH_TRACKS_JOB,
-      singleton: (payload) => (payload.dryRun ? 'dry-run' : 'apply'),
+      singleton: (payload) => `${payload.mode}:${payload.dryRun ? 'dry-run' : 'apply'}`,
       expireInSeconds: 6 * 3600,
       handle: (payload, ctx) => this.run(payload, ctx),
     });

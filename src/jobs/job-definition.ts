@@ -21,11 +21,16 @@ export interface JobDefinition<P = Record<string, unknown>, R = unknown, C = unk
   retryDelaySeconds?: number;
   /** How long one attempt may run before the queue assumes it died (default 1 h). */
   expireInSeconds?: number;
-  /** Parallel runs of this kind per worker process, at most `JOB_CONCURRENCY` (default: `JOB_CONCURRENCY`). */
+  /**
+   * Parallel runs of this kind per worker process, at most `JOB_CONCURRENCY` (default: `JOB_CONCURRENCY`, or 1 for
+   * a singleton kind, so a run queued behind a running one waits for it in this process).
+   */
   concurrency?: number;
   /**
-   * At most one QUEUED or RUNNING run of this kind (per key, when a function of the payload gives one): enqueueing
-   * while one exists returns that run instead of starting a second (a schedule tick skips).
+   * One run per key at a time (the kind, or the key a function of the payload gives: put in it what makes two
+   * requests the same work). Enqueueing while a run of that key is QUEUED returns that run (it has not started, so
+   * it will see everything); while one is only RUNNING a new run is queued behind it, except for a schedule tick,
+   * which is skipped.
    */
   singleton?: boolean | ((payload: P) => string);
   handle(payload: P, context: JobContext<C>): Promise<R>;

@@ -55,15 +55,21 @@ export class JobRunsRepository {
     return manager.exists(JobRunEntity, { where: { dedupeKey } });
   }
 
-  /** The QUEUED or RUNNING run holding a singleton key (as `uq_job_run_singleton_key` counts them). */
-  async findActiveBySingletonKey(
+  /**
+   * A live run with this singleton key, not cancelled: the QUEUED one (`uq_job_run_singleton_key` allows one), or
+   * with `orRunning` also a RUNNING one; a QUEUED run comes first.
+   */
+  async findLiveBySingletonKey(
     manager: EntityManager,
     singletonKey: string,
+    orRunning: boolean,
   ): Promise<JobRunEntity | undefined> {
+    const statuses = orRunning ? [JobStatus.QUEUED, JobStatus.RUNNING] : [JobStatus.QUEUED];
     const rows = await manager.query<{ id: string }[]>(
       `SELECT id FROM job_run
-       WHERE singleton_key = $1 AND status IN ($2, $3) AND NOT cancel_requested`,
-      [singletonKey, JobStatus.QUEUED, JobStatus.RUNNING],
+       WHERE singleton_key = $1 AND status = ANY($2) AND NOT cancel_requested
+       ORDER BY status = 'QUEUED' DESC, created_at DESC LIMIT 1`,
+      [singletonKey, statuses],
     );
     return rows[0] ? ((await manager.findOneBy(JobRunEntity, { id: rows[0].id })) ?? undefined) : undefined;
   }

@@ -80,6 +80,7 @@ export class JobScheduler {
   async tick(schedule: ScheduleDefinition, at: number): Promise<void> {
     const run = await this.jobs.enqueue(schedule.kind, schedule.payload ?? {}, {
       dedupeKey: tickKey(schedule.name, at),
+      skipIfRunning: true,
     });
     const outcome = !run ? 'duplicate' : run.reused ? 'skipped' : 'enqueued';
     this.ticks?.inc({ schedule: schedule.name, outcome });

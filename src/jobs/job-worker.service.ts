@@ -64,9 +64,10 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async consume(definition: ResolvedJobDefinition): Promise<void> {
     await this.queue.ensureQueue(definition.kind, definition);
-    // JOB_CONCURRENCY bounds every kind; a kind may ask for fewer parallel runs.
+    // JOB_CONCURRENCY bounds every kind; a kind may ask for fewer parallel runs, and a singleton kind runs one at a
+    // time unless it asks otherwise (a run queued behind a running one waits for it).
     const concurrency = Math.min(
-      definition.concurrency ?? this.config.jobConcurrency,
+      definition.concurrency ?? (definition.singleton ? 1 : this.config.jobConcurrency),
       this.config.jobConcurrency,
     );
     await this.queue.work(definition.kind, Math.max(1, concurrency), (job) => this.execute(definition, job));

@@ -18,6 +18,12 @@ export interface EnqueueOptions {
   /** Work that must happen once per key: a second enqueue with the same key returns undefined. */
   dedupeKey?: string;
   startAfterSeconds?: number;
+  /**
+   * For a singleton kind: also return (start nothing) when a run with the same key is RUNNING, not only QUEUED.
+   * Schedules ask for this: a tick while the last run still works is skipped. A request (a mutation, new data to
+   * process) does not: the running run may have passed what the request is about, so a new run waits behind it.
+   */
+  skipIfRunning?: boolean;
 }
 
 /** The public face of the jobs module: other modules enqueue, read and cancel runs through it. */
@@ -39,8 +45,8 @@ export class JobsService implements OnModuleDestroy {
 
   /**
    * Records a QUEUED run and its queue message in one transaction, so neither exists without the other. Returns
-   * undefined when the dedupe key was used before; for a singleton kind with a run still QUEUED or RUNNING, returns
-   * that run (`reused`) and starts nothing.
+   * undefined when the dedupe key was used before; for a singleton kind with a run of the same key still QUEUED (or
+   * RUNNING, with `skipIfRunning`), returns that run (`reused`) and starts nothing.
    */
   async enqueue(
     kind: string,
@@ -54,6 +60,10 @@ export class JobsService implements OnModuleDestroy {
       typeof singleton === 'function' ? `${kind}:${singleton(payload)}` : singleton ? kind : undefined;
     await this.queue.ensureQueue(kind, definition);
     return this.dataSource.transaction(async (manager) => {
+      if (singletonKey && options.skipIfRunning) {
+        const live = await this.runs.findLiveBySingletonKey(manager, singletonKey, true);
+        if (live) return Object.assign(live, { reused: true });
+      }
       const run = await this.insertOrFindLive(manager, {
         kind,
         payload,
@@ -87,7 +97,8 @@ export class JobsService implements OnModuleDestroy {
       const run = await this.runs.insertQueued(manager, row);
       if (run) return run;
       if (row.dedupeKey && (await this.runs.existsByDedupeKey(manager, row.dedupeKey))) return undefined;
-      const live = row.singletonKey && (await this.runs.findActiveBySingletonKey(manager, row.singletonKey));
+      const live =
+        row.singletonKey && (await this.runs.findLiveBySingletonKey(manager, row.singletonKey, false));
       if (live) return Object.assign(live, { reused: true });
       if (tries >= 3)
         throw new Error(`job ${row.kind} could not be enqueued: its singleton run keeps changing`);

@@ -5,10 +5,11 @@ import { JobStatus } from '../job-status';
 @Entity('job_run')
 @Index('idx_job_run_kind_created', ['kind', 'createdAt'])
 @Index('idx_job_run_status', ['status'])
-// At most one live run per singleton key; a cancelled run stops counting as soon as the cancel is requested.
+// At most one waiting (QUEUED) run per singleton key: a request made while one waits gets it, since it has not
+// started and will see everything; a cancelled run stops counting as soon as the cancel is requested.
 @Index('uq_job_run_singleton_key', ['singletonKey'], {
   unique: true,
-  where: `singleton_key IS NOT NULL AND status IN ('QUEUED', 'RUNNING') AND NOT cancel_requested`,
+  where: `singleton_key IS NOT NULL AND status = 'QUEUED' AND NOT cancel_requested`,
 })
 export class JobRunEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
