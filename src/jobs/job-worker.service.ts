@@ -119,12 +119,19 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
         attempt: attempt.number,
         signal: controller.signal,
         checkpoint: run.checkpoint ?? undefined,
+        // Once the attempt is over (timed out, or cancelled), a handler that goes on may no longer write: a retry
+        // may already own the run's progress and checkpoint.
         progress: async (processed, total) => {
-          const progress = total ? Math.min(1, processed / total) : 0;
-          if (await this.runs.recordProgress(id, processed, total ?? null, progress)) controller.abort();
+          if (!controller.signal.aborted) {
+            const progress = total ? Math.min(1, processed / total) : 0;
+            if (await this.runs.recordProgress(id, processed, total ?? null, progress)) controller.abort();
+          }
           if (controller.signal.aborted) throw new JobCancelledError();
         },
-        saveCheckpoint: (state) => this.runs.saveCheckpoint(id, state),
+        saveCheckpoint: async (state) => {
+          if (timedOut(controller)) throw controller.signal.reason as Error;
+          await this.runs.saveCheckpoint(id, state);
+        },
       };
       this.logger.log(`job ${definition.kind} attempt ${attempt.number} started`);
       try {
@@ -136,11 +143,16 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
           ? await Promise.race([
               handled,
               new Promise<never>((_, reject) => {
-                deadline = setTimeout(() => {
-                  const error = new JobTimeoutError(limit);
-                  reject(error);
-                  controller.abort(error);
-                }, limit * 1000);
+                // A little before the queue's own expiry, so this worker settles the attempt (retry or fail)
+                // before the queue's maintenance could hand the message to another worker.
+                deadline = setTimeout(
+                  () => {
+                    const error = new JobTimeoutError(limit);
+                    reject(error);
+                    controller.abort(error);
+                  },
+                  limit * 1000 - Math.min(30_000, limit * 100),
+                );
               }),
             ])
           : await handled;

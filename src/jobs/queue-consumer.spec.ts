@@ -58,6 +58,42 @@ describe('QueueConsumer', () => {
     await consumer.stop(1000);
   });
 
+  it('refills at once when a slot frees while it is fetching (no idle poll in between)', async () => {
+    const { boss, completed } = fakeBoss(4);
+    const running = new Map<string, () => void>();
+    type Fetch = (name: string, options: { batchSize: number }) => Promise<QueueJob<unknown>[]>;
+    const fake = boss as unknown as { fetch: Fetch };
+    const fetch = fake.fetch.bind(fake);
+    let fetches = 0;
+    // m1 settles while the fetch that m0's slot started is in flight
+    fake.fetch = async (name, options) => {
+      if (++fetches === 2) {
+        running.get('m1')!();
+        await until(() => completed.includes('m1'));
+      }
+      return fetch(name, options);
+    };
+    const consumer = new QueueConsumer(
+      boss,
+      'q',
+      2,
+      (job: QueueJob<unknown>) => new Promise<void>((resolve) => running.set(job.id, resolve)),
+      (error) => {
+        throw error;
+      },
+      60_000, // a lost wake-up would wait this long before fetching m3: the test would time out
+    );
+    consumer.start();
+    await until(() => running.size === 2);
+    running.get('m0')!();
+    await until(() => running.has('m3'));
+    expect(completed).toEqual(['m0', 'm1']);
+    running.get('m2')!();
+    running.get('m3')!();
+    await until(() => completed.length === 4);
+    await consumer.stop(1000);
+  });
+
   it('fails the message of a handler that throws, and on stop those still running after the grace', async () => {
     const { boss, failed } = fakeBoss(2);
     const consumer = new QueueConsumer(

@@ -18,6 +18,8 @@ export class QueueConsumer<T> {
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A slot freed while the loop was not asleep (fetching): its next sleep returns at once. */
+  private woken = false;
 
   constructor(
     private readonly boss: PgBoss,
@@ -35,7 +37,7 @@ export class QueueConsumer<T> {
   /** Stops fetching, waits up to `timeoutMs` for running jobs, then fails those still running (pg-boss retries). */
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeUp();
     await this.loop;
     if (this.active.size) {
       let timer: NodeJS.Timeout | undefined;
@@ -71,7 +73,7 @@ export class QueueConsumer<T> {
   private track(job: QueueJob<T>): void {
     const done = this.process(job).finally(() => {
       this.active.delete(job.id);
-      this.wake?.();
+      this.wakeUp();
     });
     this.active.set(job.id, done);
   }
@@ -96,18 +98,25 @@ export class QueueConsumer<T> {
     }
   }
 
-  /** Waits one polling interval, or less when a slot frees or the consumer stops. */
+  private wakeUp(): void {
+    if (this.wake) this.wake();
+    else this.woken = true;
+  }
+
+  /** Waits one polling interval, or less when a slot frees (now or since the last sleep) or the consumer stops. */
   private sleep(): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
         this.wake = undefined;
-        done();
+        resolve();
       };
+      const timer = setTimeout(done, this.pollMs);
+      this.wake = done;
     });
   }
 }
