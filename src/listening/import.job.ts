@@ -7,6 +7,7 @@ import { mergeRange, TouchedRange } from './analytics.repository';
 import { EpisodeRecord, parseHistoryRecord, TrackRecord } from './history-record';
 import { JsonArrayError, readJsonArray } from './json-array-stream';
 import { ListenersRepository } from './listeners.repository';
+import { sameFiles } from './import-files';
 import { LISTENING_IMPORT_JOB } from './listening-jobs';
 import { addTally, emptyTally, IngestTally, PlayIngestion } from './play-ingestion.service';
 import { TrackResolver } from './track-resolver.service';
@@ -298,6 +299,3 @@ export class ImportJob implements OnModuleInit {
     return checkpoint;
   }
 }
-
-const sameFiles = (a: unknown, b: readonly string[]) =>
-  Array.isArray(a) && a.length === b.length && a.every((f, i) => f === b[i]);
