@@ -43,6 +43,21 @@ describe('soundgraph catalog (CLI)', () => {
     expect(header.stderr).toContain('line 1: the header must be');
   }, 60_000);
 
+  it('refuses a JSON file with a bad element, naming the line where it starts, and writes nothing', async () => {
+    const works = [
+      { title: 'Good [1], "quoted"', artistName: 'A' },
+      { title: '', artistName: 'B' },
+      { title: 'Fine', artistName: 'C' },
+    ];
+    const bad = file('bad.json', JSON.stringify(works, null, 2));
+    const result = await runTs('src/cli/main.ts', ['catalog', 'import', bad], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 invalid row(s); nothing imported');
+    // "[" on line 1, each element 4 lines: the second starts on line 6
+    expect(result.stderr).toContain('line 6 (item 2): title is required');
+    expect(await count()).toBe(0);
+  }, 60_000);
+
   it('imports the good rows with --skip-invalid, and a second import changes nothing', async () => {
     const mixed = file(
       'mixed.csv',

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CatalogFileError, describeInvalid, parseCatalogFile } from './catalog-file';
+import { CatalogFileError, describeInvalid, jsonArrayElementLines, parseCatalogFile } from './catalog-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-file-'));
 const write = (name: string, content: string) => {
@@ -52,7 +52,7 @@ describe('parseCatalogFile', () => {
     );
     const parsed = await parseCatalogFile(file);
     expect(parsed.valid.map((v) => v.line)).toEqual([2]);
-    expect(describeInvalid(parsed.invalid, 'line')).toEqual([
+    expect(describeInvalid(parsed.invalid)).toEqual([
       'line 3: title is required',
       'line 4: isrc "NOT-AN-ISRC" is not an ISRC (12 characters, CC-XXX-YY-NNNNN)',
       'line 5: durationMs must not be negative',
@@ -75,11 +75,60 @@ describe('parseCatalogFile', () => {
       ]),
     );
     const parsed = await parseCatalogFile(file);
-    expect(parsed.valid.map((v) => [v.line, v.work.title, v.work.artistName])).toEqual([
-      [1, 'One', 'A'],
-      [2, 'Two', 'B'],
+    expect(parsed.valid.map((v) => [v.line, v.item, v.work.title, v.work.artistName])).toEqual([
+      [1, 1, 'One', 'A'],
+      [1, 2, 'Two', 'B'],
     ]);
-    expect(describeInvalid(parsed.invalid, 'item')).toEqual(['item 3: artistName is required']);
+    expect(describeInvalid(parsed.invalid)).toEqual(['line 1 (item 3): artistName is required']);
+  });
+
+  it('names the line where each bad JSON item starts in a pretty-printed file', async () => {
+    const file = write(
+      'pretty.json',
+      JSON.stringify(
+        [
+          { title: 'Good', artistName: 'A' },
+          { title: '', artistName: 'B' },
+          { title: 'Song', artistName: 'C', isrc: 'NOT-AN-ISRC' },
+          { title: 'Neg', artistName: 'D', durationMs: -5 },
+        ],
+        null,
+        2,
+      ),
+    );
+    // line 1 "[", then 4 lines per item: "{", two or three fields, "}"
+    const parsed = await parseCatalogFile(file);
+    expect(parsed.valid.map((v) => [v.line, v.item])).toEqual([[2, 1]]);
+    expect(describeInvalid(parsed.invalid)).toEqual([
+      'line 6 (item 2): title is required',
+      'line 10 (item 3): isrc "NOT-AN-ISRC" is not an ISRC (12 characters, CC-XXX-YY-NNNNN)',
+      'line 15 (item 4): durationMs must not be negative',
+    ]);
+  });
+
+  it('is not misled by brackets, commas and escaped quotes inside strings', async () => {
+    const text = [
+      '\uFEFF[ {"title": "a [b], {c}", "artistName": "say \\"hi\\", [x"},',
+      '  {"title": "back\\\\", "artistName": "]"}, {"title": "x\\"", "artistName": "y"},',
+      '',
+      '  {"title": "", "artistName": ",[{"}',
+      ']',
+    ].join('\r\n');
+    const parsed = await parseCatalogFile(write('tricky.json', text));
+    expect(parsed.valid.map((v) => [v.line, v.item, v.work.title, v.work.artistName])).toEqual([
+      [1, 1, 'a [b], {c}', 'say "hi", [x'],
+      [2, 2, 'back\\', ']'],
+      [2, 3, 'x"', 'y'],
+    ]);
+    expect(describeInvalid(parsed.invalid)).toEqual(['line 4 (item 4): title is required']);
+  });
+
+  it('finds where each element of any JSON array starts', () => {
+    expect(jsonArrayElementLines('[]')).toEqual([]);
+    expect(jsonArrayElementLines('[\n  1,\n  "two",\n  [3, [4]],\n  {"a": [5]}, null\n]')).toEqual([
+      2, 3, 4, 5, 5,
+    ]);
+    expect(jsonArrayElementLines('[\r"a",\r\r"b"]')).toEqual([2, 4]);
   });
 
   it('rejects JSON that is not an array, and missing files', async () => {

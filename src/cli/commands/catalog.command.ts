@@ -18,8 +18,7 @@ export class CatalogImportCommand extends CommandRunner {
 
   async run([file]: string[], options: { skipInvalid?: boolean }): Promise<void> {
     const parsed = await parseCatalogFile(file);
-    const unit = file.toLowerCase().endsWith('.json') ? 'item' : 'line';
-    const problems = describeInvalid(parsed.invalid, unit);
+    const problems = describeInvalid(parsed.invalid);
     if (problems.length && !options.skipInvalid) {
       throw new Error(`${problems.length} invalid row(s); nothing imported:\n${problems.join('\n')}`);
     }
