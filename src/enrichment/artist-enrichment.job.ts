@@ -157,7 +157,16 @@ export class ArtistEnrichmentJob implements OnModuleInit {
         });
         const bytes = await writer.write(lines);
         if (!dryRun) {
-          const counts = await this.music.applyArtistAttributes(rows, unknownIds);
+          // Checked before the page commits: a page whose counts do not add up is rolled back, and the run fails
+          // with the earlier pages applied and checkpointed.
+          const counts = await this.music.applyArtistAttributes(rows, unknownIds, (page) =>
+            checkArtistApplyCounts({
+              ...report,
+              updated: report.updated! + page.updated,
+              unchanged: report.unchanged! + page.unchanged,
+              missing: report.missing! + page.missing,
+            }),
+          );
           report.updated! += counts.updated;
           report.unchanged! += counts.unchanged;
           report.missing! += counts.missing;

@@ -183,20 +183,28 @@ export class TrackEnrichmentJob implements OnModuleInit {
     sofar: ApplyCountsReport = emptyApply(),
     report?: EnrichTracksReport,
   ): Promise<ApplyCountsReport> {
-    const counts = { ...sofar };
+    let counts = { ...sofar };
     const problems: LineProblem[] = [];
     let appliedRows = skipRows;
     for await (const chunk of readTrackEnrichmentFile(file, chunkSize, problems, skipRows)) {
       const empty = chunk.filter((r) => r.popularity === null && r.isrc === null).length;
-      const result = await this.music.applyTrackAttributes(
+      let next = counts;
+      // Checked before the chunk commits: a chunk whose counts do not add up is rolled back, and the run fails
+      // with the earlier chunks applied and checkpointed.
+      await this.music.applyTrackAttributes(
         chunk.map((r) => ({ trackId: r.trackId, popularity: r.popularity, isrc: r.isrc })),
+        (result) => {
+          next = {
+            rows: counts.rows + chunk.length,
+            empty: counts.empty + empty,
+            updated: counts.updated + result.updated,
+            unchanged: counts.unchanged + result.unchanged,
+            missing: counts.missing + result.missing,
+          };
+          checkApplyCounts(next);
+        },
       );
-      counts.rows += chunk.length;
-      counts.empty += empty;
-      counts.updated += result.updated;
-      counts.unchanged += result.unchanged;
-      counts.missing += result.missing;
-      checkApplyCounts(counts);
+      counts = next;
       appliedRows += chunk.length;
       await ctx.saveCheckpoint({
         phase: 'apply',

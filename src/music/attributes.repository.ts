@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ApplyCounts, ArtistAttributes, EnrichmentSelection, TrackAttributes } from './attributes.types';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ApplyCheck,
+  ApplyCounts,
+  ArtistAttributes,
+  EnrichmentSelection,
+  TrackAttributes,
+} from './attributes.types';
 import { isrcGroupsSql } from './isrc-groups';
 
 const INCREMENTAL_DAYS = 7;
@@ -119,14 +125,27 @@ export class AttributesRepository {
   }
 
   /**
-   * One statement per call (callers chunk); in the caller's transaction when one is open. Every row that names a
-   * track stamps its `checked_at`, a row with neither value too (Spotify did not know the id): it was fetched, so
-   * it is not fetched again until stale. Only rows whose values change count as updated (and move `enriched_at`);
-   * counts cover rows with a value, an empty row is the caller's to count.
+   * One statement per call (callers chunk), in its own transaction: `check` sees the counts before it commits, and
+   * a throw rolls the call back. Every row that names a track stamps its `checked_at`, a row with neither value too
+   * (Spotify did not know the id): it was fetched, so it is not fetched again until stale. Only rows whose values
+   * change count as updated (and move `enriched_at`); counts cover rows with a value, an empty row is the caller's
+   * to count.
    */
-  async applyTracks(rows: TrackAttributes[]): Promise<ApplyCounts> {
-    if (rows.length === 0) return { updated: 0, unchanged: 0, missing: 0 };
-    const [result] = await this.dataSource.query<{ updated: number; matched: number }[]>(
+  async applyTracks(rows: TrackAttributes[], check?: ApplyCheck): Promise<ApplyCounts> {
+    if (rows.length === 0) {
+      const none = { updated: 0, unchanged: 0, missing: 0 };
+      check?.(none);
+      return none;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const counts = await this.applyTracksIn(manager, rows);
+      check?.(counts);
+      return counts;
+    });
+  }
+
+  private async applyTracksIn(manager: EntityManager, rows: TrackAttributes[]): Promise<ApplyCounts> {
+    const [result] = await manager.query<{ updated: number; matched: number }[]>(
       `WITH input AS (
          SELECT DISTINCT ON (id) id, pop, isrc
          FROM unnest($1::uuid[], $2::smallint[], $3::text[]) WITH ORDINALITY AS u(id, pop, isrc, ord)
@@ -174,11 +193,32 @@ export class AttributesRepository {
    * Genres: Spotify's replace anything; Soundcharts' replace anything but Spotify's; an inferred genre only fills
    * an artist with none, or replaces another inference. Popularity, followers, images and URL: only when sent.
    * Every artist of `rows` stamps `checked_at`, and so do `unknownIds` (artists Spotify did not know, which are not
-   * counted); only rows whose values change count as updated (and move `enriched_at`).
+   * counted); only rows whose values change count as updated (and move `enriched_at`). One transaction per call:
+   * `check` sees the counts before it commits, and a throw rolls the call back.
    */
-  async applyArtists(rows: ArtistAttributes[], unknownIds: readonly string[] = []): Promise<ApplyCounts> {
-    if (rows.length === 0 && unknownIds.length === 0) return { updated: 0, unchanged: 0, missing: 0 };
-    const [result] = await this.dataSource.query<{ updated: number; matched: number }[]>(
+  async applyArtists(
+    rows: ArtistAttributes[],
+    unknownIds: readonly string[] = [],
+    check?: ApplyCheck,
+  ): Promise<ApplyCounts> {
+    if (rows.length === 0 && unknownIds.length === 0) {
+      const none = { updated: 0, unchanged: 0, missing: 0 };
+      check?.(none);
+      return none;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const counts = await this.applyArtistsIn(manager, rows, unknownIds);
+      check?.(counts);
+      return counts;
+    });
+  }
+
+  private async applyArtistsIn(
+    manager: EntityManager,
+    rows: ArtistAttributes[],
+    unknownIds: readonly string[],
+  ): Promise<ApplyCounts> {
+    const [result] = await manager.query<{ updated: number; matched: number }[]>(
       `WITH input AS (
          SELECT DISTINCT ON (id) id, genres, src, pop, fol, img, url
          FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::smallint[], $5::int[], $6::jsonb[], $7::text[])

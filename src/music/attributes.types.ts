@@ -35,6 +35,9 @@ export interface ApplyCounts {
   missing: number;
 }
 
+/** Runs inside an apply's transaction, before it commits: throwing rolls the whole apply back. */
+export type ApplyCheck = (counts: ApplyCounts) => void;
+
 export interface TrackFilterValues {
   minPopularity?: number;
   maxPopularity?: number;

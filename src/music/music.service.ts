@@ -7,6 +7,7 @@ import { TrackEntity } from './entities/track.entity';
 import { KeysetCursor } from 'src/common/pagination';
 import { AttributesRepository } from './attributes.repository';
 import {
+  ApplyCheck,
   ApplyCounts,
   ArtistAttributes,
   ArtistFilterValues,
@@ -92,18 +93,24 @@ export class MusicService implements OnModuleInit {
 
   /**
    * Rows with unchanged values are not rewritten; a null value never replaces a stored one. Every row (an empty
-   * one too) records that its track was checked.
+   * one too) records that its track was checked. One transaction: `check` runs before it commits, a throw rolls
+   * these rows back.
    */
-  applyTrackAttributes(rows: TrackAttributes[]): Promise<ApplyCounts> {
-    return this.attributes.applyTracks(rows);
+  applyTrackAttributes(rows: TrackAttributes[], check?: ApplyCheck): Promise<ApplyCounts> {
+    return this.attributes.applyTracks(rows, check);
   }
 
   /**
    * Spotify's genres replace anything, Soundcharts' anything but Spotify's, an inferred one only fills artists
-   * with none (or another inference). `unknownIds` (not known to Spotify) are only recorded as checked.
+   * with none (or another inference). `unknownIds` (not known to Spotify) are only recorded as checked. One
+   * transaction: `check` runs before it commits, a throw rolls these rows back.
    */
-  applyArtistAttributes(rows: ArtistAttributes[], unknownIds: readonly string[] = []): Promise<ApplyCounts> {
-    return this.attributes.applyArtists(rows, unknownIds);
+  applyArtistAttributes(
+    rows: ArtistAttributes[],
+    unknownIds: readonly string[] = [],
+    check?: ApplyCheck,
+  ): Promise<ApplyCounts> {
+    return this.attributes.applyArtists(rows, unknownIds, check);
   }
 
   enrichmentCoverage(staleDays: number) {
