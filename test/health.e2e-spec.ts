@@ -38,6 +38,33 @@ describe('health, metrics and a database outage', () => {
     expect(res.text).toContain('# TYPE soundgraph_jobs gauge');
   });
 
+  it('bounds the operation label: 200 distinct names, then "other"; unnamed operations "anonymous"', async () => {
+    const long = `Q${'x'.repeat(64)}`; // a valid GraphQL name, too long for a label
+    const floods = Array.from({ length: 205 }, (_, i) => `Flood${i}`);
+    const queries = [
+      '{ serverInfo { role } }',
+      `query ${long} { serverInfo { role } }`,
+      ...floods.map((name) => `query ${name} { serverInfo { role } }`),
+    ];
+    for (let i = 0; i < queries.length; i += 10)
+      await Promise.all(queries.slice(i, i + 10).map((q) => app.gql(q)));
+
+    const text = (await app.http().get('/metrics').expect(200)).text;
+    const counts = new Map<string, number>();
+    for (const [, operation, n] of text.matchAll(
+      /^soundgraph_graphql_requests_total\{operation="([^"]*)",type="query",outcome="success"\} (\d+)$/gm,
+    ))
+      counts.set(operation, Number(n));
+    const named = [...counts.keys()].filter((o) => o !== 'other' && o !== 'anonymous');
+    expect(named).toHaveLength(200);
+    expect(text).not.toContain(long);
+    const floodsKept = floods.filter((name) => counts.has(name)).length;
+    expect(floodsKept).toBeGreaterThan(0);
+    expect(floodsKept).toBeLessThan(floods.length);
+    expect(counts.get('other')).toBe(floods.length - floodsKept + 1);
+    expect(counts.get('anonymous')).toBeGreaterThanOrEqual(1);
+  });
+
   it('answers 503 within 2 s while the database is unreachable, masks GraphQL errors, and recovers', async () => {
     await setConnectionsAllowed(app.databaseUrl, false);
 

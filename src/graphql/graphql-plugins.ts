@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { currentContext } from 'src/common/request-context';
 import { MetricsService } from 'src/observability/metrics.service';
+import { OperationLabels } from './operation-label';
 import { checkQueryLimits, QueryLimits } from './query-limits';
 
 /** Rejects operations over the depth, alias and cost limits before anything resolves. */
@@ -26,8 +27,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   };
 }
 
-/** Counts and times every operation by name and type. */
+/** Counts and times every operation by name (bounded, see OperationLabels) and type. */
 export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
+  const labels = new OperationLabels();
   return {
     // eslint-disable-next-line @typescript-eslint/require-await
     async requestDidStart() {
@@ -35,7 +37,7 @@ export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
       return {
         // eslint-disable-next-line @typescript-eslint/require-await
         async willSendResponse(ctx: GraphQLRequestContext<object>) {
-          const operation = ctx.operationName ?? ctx.operation?.name?.value ?? 'anonymous';
+          const operation = labels.label(ctx.operationName ?? ctx.operation?.name?.value);
           const type = ctx.operation?.operation ?? 'unknown';
           const outcome = ctx.errors?.length ? 'error' : 'success';
           metrics.graphqlRequests.inc({ operation, type, outcome });
