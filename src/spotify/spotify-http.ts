@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import { AnswerVerdict, ProviderAnswer, ProviderHttp } from 'src/common/http/provider-http';
 import { AppConfig } from 'src/config';
@@ -19,6 +19,15 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_RATE_LIMIT_WAITS = 5;
 /** Quota exhaustion without a Retry-After: the quota is not per window, so try again in an hour. */
 const QUOTA_RETRY_SECONDS = 3600;
+
+/** Settings of the client that no deployment needs to change (a test shortens the timeout). */
+export interface SpotifyHttpOptions {
+  /** An attempt without an answer after this long is a network failure, retried like one; default 10 s. */
+  timeoutMs?: number;
+}
+
+/** Optional provider of `SpotifyHttpOptions`; without it the defaults apply. */
+export const SPOTIFY_HTTP_OPTIONS = Symbol('SPOTIFY_HTTP_OPTIONS');
 
 export interface SpotifyHttpRequest {
   /** Metrics label, e.g. `GET /tracks/{id}`: never the URL itself (ids would explode the label set). */
@@ -58,12 +67,13 @@ export class SpotifyHttp implements OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly gate: SpotifyRateGate,
     @Optional() metrics?: MetricsService,
+    @Optional() @Inject(SPOTIFY_HTTP_OPTIONS) options: SpotifyHttpOptions = {},
   ) {
     this.http = new ProviderHttp({
       provider: 'Spotify',
       logger: this.logger,
       maxSockets: 64,
-      timeoutMs: REQUEST_TIMEOUT_MS,
+      timeoutMs: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
       maxAttempts: MAX_ATTEMPTS,
       retryDelay: (failures) => fullJitterDelay(failures, this.config.spotify.retryBaseMs),
       unavailable: (message) => new SpotifyUnavailableError(message),
