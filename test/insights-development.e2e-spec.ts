@@ -323,3 +323,115 @@ describe('a tracked artist of a development-mode app, with Soundcharts and no ch
     expect(soundcharts.requestLog()).toEqual([]);
   });
 });
+
+describe('insights of a 2026 extended app: no audio features, related artists or recommendations', () => {
+  const emulator = new SpotifyEmulator({ catalog, rateLimit: false });
+  const MARKETS = 'US GB CA AU DE FR ES IT NL SE NO DK FI'.split(' ');
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp(emulator);
+    // Multi-gets, popularity, followers, markets and top tracks answer; these three are refused as Spotify does
+    // for apps created since 2024-11-27.
+    emulator.injectFault({ status: 403, path: '/v1/audio-features' });
+    emulator.injectFault({ status: 404, path: '/related-artists' });
+    emulator.injectFault({ status: 404, path: '/v1/recommendations' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await emulator.stop();
+  });
+
+  it('keeps the profile, markets and top tracks, skips the three parts with their reasons, and scores completely', async () => {
+    emulator.clearRequestLog();
+    const data = await collect(app);
+    const top = catalog.topTracks(RUE, 'US');
+    expect(data.artistSnapshot).toMatchObject({
+      followers: rue.followers,
+      followersSource: 'SPOTIFY',
+      popularity: rue.popularity,
+      genres: [...rue.genres],
+      activeMarkets: MARKETS,
+      markets: MARKETS.map((market) => ({ market })),
+      topTracks: top.map((t) => ({ spotifyId: t.id })),
+      audioProfile: null,
+      relatedArtists: null,
+      benchmark: null,
+      recommendations: null,
+    });
+    const skipped = new Map(data.artistSnapshot.skipped.map((s) => [s.part, s]));
+    expect([...skipped.keys()].sort()).toEqual(
+      // monthly listeners come from Soundcharts, which this deployment does not have
+      ['audioProfile', 'monthlyListeners', 'recommendations', 'relatedArtists'],
+    );
+    expect(skipped.get('audioProfile')).toMatchObject({ capability: 'audioFeatures' });
+    expect(skipped.get('audioProfile')!.reason).toContain('GET /audio-features answered 403');
+    expect(skipped.get('relatedArtists')).toMatchObject({ capability: 'relatedArtists' });
+    expect(skipped.get('relatedArtists')!.reason).toContain('answered 404');
+    expect(skipped.get('recommendations')).toMatchObject({ capability: 'recommendations' });
+    expect(skipped.get('recommendations')!.reason).toContain('GET /recommendations answered 404');
+
+    // each refused endpoint was asked once; the related artists' 404 was told from an unknown artist by a lookup
+    const log = emulator.requestLog();
+    const calls = (path: string) => log.filter((r) => r.path.startsWith(path)).map((r) => r.status);
+    expect(calls('/v1/audio-features')).toEqual([403]);
+    expect(calls(`/v1/artists/${RUE}/related-artists`)).toEqual([404]);
+    expect(calls('/v1/recommendations')).toEqual([404]);
+    expect(calls(`/v1/artists/${RUE}/top-tracks`)).toEqual(MARKETS.map(() => 200));
+    const related = log.findIndex((r) => r.path === `/v1/artists/${RUE}/related-artists`);
+    expect(log.slice(related + 1).filter((r) => r.path === `/v1/artists/${RUE}`)).toEqual([
+      expect.objectContaining({ status: 200 }),
+    ]);
+
+    // the score needs none of them: all four components, complete
+    const followerPoints = 25 * Math.min(1, Math.log10(1 + rue.followers) / 7);
+    const popularityPoints = (25 * rue.popularity) / 100;
+    const trackPoints = (25 * mean(top.map((t) => t.popularity))) / 100;
+    const [metric] = data.growthMetrics;
+    expect(metric.visibility).toEqual({
+      score: r2(followerPoints + popularityPoints + 25 + trackPoints),
+      followerScore: r2(followerPoints),
+      popularityScore: r2(popularityPoints),
+      marketScore: 25,
+      trackScore: r2(trackPoints),
+      complete: true,
+      formulaVersion: 'v1',
+      missing: [],
+    });
+    expect(metric.missing).toEqual([]);
+
+    // learned in auto mode: those three unavailable, with why; what answered is available
+    const status = await app.gql<{
+      spotifyStatus: { capabilities: { name: string; available: boolean | null; reason: string | null }[] };
+    }>('{ spotifyStatus { capabilities { name available reason } } }');
+    expect(status.errors).toBeUndefined();
+    const caps = new Map(status.data!.spotifyStatus.capabilities.map((c) => [c.name, c]));
+    expect(caps.get('audioFeatures')).toEqual({
+      name: 'audioFeatures',
+      available: false,
+      reason: expect.stringContaining('403') as string,
+    });
+    expect(caps.get('relatedArtists')).toEqual({
+      name: 'relatedArtists',
+      available: false,
+      reason: expect.stringContaining('404') as string,
+    });
+    expect(caps.get('recommendations')).toEqual({
+      name: 'recommendations',
+      available: false,
+      reason: expect.stringContaining('404') as string,
+    });
+    for (const name of ['artists.topTracks', 'artist.followers', 'artist.popularity', 'artist.genres']) {
+      expect(caps.get(name)?.available).toBe(true);
+    }
+
+    // collecting again the same day does not ask for what the app is known not to have
+    emulator.clearRequestLog();
+    const again = await collect(app);
+    expect(again.artistSnapshot.skipped.map((s) => s.part).sort()).toEqual([...skipped.keys()].sort());
+    const paths = emulator.requestLog().map((r) => r.path);
+    expect(paths.filter((p) => /audio-features|related-artists|recommendations/.test(p))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('/top-tracks'))).toHaveLength(MARKETS.length);
+  });
+});
