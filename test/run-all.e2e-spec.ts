@@ -115,4 +115,64 @@ describe('soundgraph run-all', () => {
     );
     expect(snapshots[0].n).toBe(1); // the same day: replaced, not added
   }, 120_000);
+
+  it('reports a failed first step (auto-link), still runs the four others, and exits non-zero', async () => {
+    // a work that is not linked yet, so auto-link has to search Spotify for it
+    const other = catalog.tracksByArtist(RUE).find((t) => t.isrc !== cafe.isrc && !/[",]/.test(t.name))!;
+    const works = path.join(dir, 'more-works.csv');
+    fs.writeFileSync(
+      works,
+      `title,artist_name,isrc,external_id\n${other.name},Rue De Vivre,${other.isrc},W2\n`,
+    );
+    expect((await cli('catalog', 'import', works)).code).toBe(0);
+    const earlierRuns = (await jobRuns()).length;
+
+    // Spotify's search answers 500 every time: auto-link cannot match the work (after its retries)
+    emulator.injectFault({ status: 500, path: '/v1/search' });
+    emulator.clearRequestLog();
+    const startedAt = new Date();
+    const result = await cli('run-all');
+    emulator.clearFaults();
+
+    expect(result.code).toBe(1);
+    const out = result.stdout;
+    expect(out).toMatch(
+      /\[1\/5\] auto-link: FAILED in [\d.]+ s \(Spotify is unavailable: GET \/search answered 500 \(5 attempts\)\)\n/,
+    );
+    expect(out).toMatch(/\[2\/5\] track enrichment: SUCCEEDED in [\d.]+ s/);
+    expect(out).toMatch(/\[3\/5\] artist enrichment: SUCCEEDED in [\d.]+ s/);
+    expect(out).toMatch(/\[4\/5\] snapshots: SUCCEEDED .*Rue De Vivre: followers 699567, markets 13\/13/);
+    expect(out).toMatch(/\[5\/5\] growth metrics: SUCCEEDED in [\d.]+ s \(.*\bsnapshots=1\b.*\)\n/);
+    // the summary shows every step's status, the failed one first
+    const summary = out.slice(out.indexOf('run-all summary\n'));
+    expect(summary).toMatch(
+      /^run-all summary\n {2}auto-link +FAILED +Spotify is unavailable.*\n {2}track enrichment +SUCCEEDED .*\n {2}artist enrichment +SUCCEEDED .*\n {2}snapshots +SUCCEEDED +Rue De Vivre.*\n {2}growth metrics +SUCCEEDED .*\n4 of 5 steps succeeded; not done: auto-link\n/,
+    );
+    expect(result.stderr).toContain('run-all: 1 step(s) did not succeed: auto-link');
+    // the headline numbers still come, with the work that could not be linked
+    expect(out).toMatch(/\n {2}catalog {7}1\/2 linked \(50\.0%\)\n/);
+
+    // every step really ran, in order, after the failed first one
+    expect((await jobRuns()).slice(earlierRuns).map((r) => [r.kind, r.status])).toEqual([
+      ['catalog.auto-link', 'FAILED'],
+      ['spotify.enrich-tracks', 'SUCCEEDED'],
+      ['spotify.enrich-artists', 'SUCCEEDED'],
+      ['insights.collect', 'SUCCEEDED'],
+      ['growth.compute', 'SUCCEEDED'],
+    ]);
+    // one search, tried 5 times; nothing linked; the snapshot and the growth metrics of today were written
+    expect(
+      emulator
+        .requestLog()
+        .filter((r) => r.path === '/v1/search')
+        .map((r) => r.status),
+    ).toEqual([500, 500, 500, 500, 500]);
+    expect(await adminQueryIn(databaseUrl, 'SELECT 1 FROM work_link')).toHaveLength(1);
+    const collected = await adminQueryIn(
+      databaseUrl,
+      'SELECT 1 FROM artist_snapshot WHERE collected_at >= $1',
+      [startedAt],
+    );
+    expect(collected).toHaveLength(1);
+  }, 120_000);
 });
