@@ -13,6 +13,7 @@ import { WorkLinkLinkedNames1796200000001 } from './1796200000001-WorkLinkLinked
 import { JobRunSingleton1796100000000 } from './1796100000000-JobRunSingleton';
 import { ListeningRecentlyPlayedIndex1796600000000 } from './1796600000000-ListeningRecentlyPlayedIndex';
 import { SoundchartsCascadeRanking1796500000000 } from './1796500000000-SoundchartsCascadeRanking';
+import { WorkListingIndex1796850000000 } from './1796850000000-WorkListingIndex';
 import { JobRunHeartbeat1796700000000 } from './1796700000000-JobRunHeartbeat';
 
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ListeningRecentlyPlayedIndex1796600000000,
   SoundchartsCascadeRanking1796500000000,
   JobRunHeartbeat1796700000000,
+  WorkListingIndex1796850000000,
 ];

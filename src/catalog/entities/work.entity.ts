@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 // Works without an external id are the same work when title, artist and ISRC match ignoring case (an expression
 // index, created by the migration; TypeORM cannot describe it, so it leaves it alone).
 @Index('uq_work_natural_key', { synchronize: false })
+// Works are listed and paged in (created_at, id) order.
+@Index('idx_work_created_at_id', ['createdAt', 'id'])
 export class WorkEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') title!: string;
