@@ -299,6 +299,20 @@ describe('start-up, shutdown and the embedded database', () => {
       (await fetch(`${(await service.waitFor(/GraphQL: +(http:\/\/\S+)\/graphql/))[1]}/health`)).status,
     ).toBe(200);
 
+    // every command of the contract is listed, `sandbox` too (it runs before the modules load)
+    const help = await runTs('src/cli/main.ts', ['--help'], baseEnv(dataDir));
+    for (const command of [
+      'run-all',
+      'catalog',
+      'enrich',
+      'insights',
+      'dashboard',
+      'charts',
+      'listening',
+      'sandbox',
+    ])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+
     const bad = await runTs('src/cli/main.ts', ['jobs', 'list', '--status', 'NOPE'], baseEnv(dataDir));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--status must be one of');

@@ -35,6 +35,7 @@ import {
 } from './commands/charts.command';
 import { JobsCommand, JobsListCommand, JobsWaitCommand } from './commands/jobs.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { SandboxCommand } from './commands/sandbox.command';
 import {
   ListeningCommand,
   ListeningImportCommand,
@@ -72,6 +73,7 @@ export class CliModule {
       ],
       providers: [
         MigrateCommand,
+        SandboxCommand,
         JobsCommand,
         JobsListCommand,
         JobsWaitCommand,

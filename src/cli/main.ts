@@ -114,7 +114,8 @@ async function runSandbox(config: AppConfig): Promise<void> {
 /** `soundgraph <command>`: the same services as the API, over the same (possibly embedded, shared) database. */
 async function main(): Promise<void> {
   const env = loadConfigOrExit();
-  if (process.argv[2] === 'sandbox') return runSandbox(env);
+  const askingHelp = process.argv.includes('--help') || process.argv.includes('-h');
+  if (process.argv[2] === 'sandbox' && !askingHelp) return runSandbox(env);
   // The CLI neither serves GraphQL nor consumes the queue: it would steal work from a running service.
   const config = AppConfig.from({
     ...env,
