@@ -57,6 +57,17 @@ describe('GraphQL limits and errors', () => {
     expect(res.data).toEqual({ tracks: { totalCount: 0, edges: [] } });
   });
 
+  it('marks every GraphQL response cache-control: no-store, answers and errors alike', async () => {
+    for (const query of ['{ serverInfo { role } }', '{ nope }', '{ serverInfo {']) {
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('reports schema mistakes as GRAPHQL_VALIDATION_FAILED', async () => {
     const res = await app.gql('{ jobRuns { nope } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
@@ -6,7 +7,7 @@ import { LoaderRegistry } from 'src/common/loaders';
 import { AppConfig } from 'src/config';
 import { MetricsService } from 'src/observability/metrics.service';
 import { formatGraphQLError } from './error-formatter';
-import { metricsPlugin, queryLimitsPlugin } from './graphql-plugins';
+import { metricsPlugin, noStorePlugin, queryLimitsPlugin } from './graphql-plugins';
 import { DEFAULT_QUERY_LIMITS } from './query-limits';
 import { ServerInfoResolver } from './server-info.resolver';
 
@@ -28,6 +29,8 @@ import { ServerInfoResolver } from './server-info.resolver';
         plugins: [
           queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.graphqlMaxCost }),
           metricsPlugin(metrics),
+          ApolloServerPluginCacheControlDisabled(),
+          noStorePlugin(),
         ],
         context: ({ req, res }: { req: Request; res: Response }) => ({
           req,
