@@ -59,4 +59,20 @@ describe('catalog queries batch their SQL', () => {
     // count + page + one per relation (link, history, candidates, track, artists, duplicates)
     expect(l.sum).toBeLessThanOrEqual(8);
   });
+
+  it('counts the works only when the query selects totalCount', async () => {
+    const page = (name: string, fields: string) =>
+      app.gql<{ works: { totalCount?: number; edges: unknown[] } }>(
+        `query ${name} { works(first: 5, filter: { artistName: "Rue De Vivre" }) { ${fields} } }`,
+      );
+    const counted = await page('CountedPage', 'totalCount edges { node { id } }');
+    const uncounted = await page('UncountedPage', 'edges { node { id } }');
+    expect(counted.data?.works).toMatchObject({ totalCount: 50 });
+    expect(counted.data?.works.edges).toHaveLength(5);
+    expect(uncounted.data?.works.edges).toHaveLength(5);
+
+    const metrics = (await app.http().get('/metrics')).text;
+    expect(statements(metrics, 'CountedPage').sum).toBe(2); // count + page
+    expect(statements(metrics, 'UncountedPage').sum).toBe(1); // page
+  });
 });

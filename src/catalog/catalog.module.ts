@@ -15,7 +15,7 @@ import { LinksRepository } from './links.repository';
 import { VerifyLinksJob } from './verify-links.job';
 import { WorkMatcher } from './work-matcher.service';
 import { WorksRepository } from './works.repository';
-import { WorksResolver } from './works.resolver';
+import { WorkConnectionResolver, WorksResolver } from './works.resolver';
 
 /** Works, their Spotify links (manual, auto-linked, verified) and coverage. */
 @Module({
@@ -33,6 +33,7 @@ import { WorksResolver } from './works.resolver';
     AutoLinkJob,
     VerifyLinksJob,
     WorksResolver,
+    WorkConnectionResolver,
     CoverageResolver,
     CatalogJobsResolver,
   ],

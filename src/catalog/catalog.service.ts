@@ -100,6 +100,15 @@ export class CatalogService {
     return this.works.list(filter, limit, after);
   }
 
+  /** One page of `listWorks` without its count. */
+  pageWorks(filter: WorkFilterValues, limit: number, after?: KeysetCursor) {
+    return this.works.page(filter, limit, after);
+  }
+
+  countWorks(filter: WorkFilterValues): Promise<number> {
+    return this.works.count(filter);
+  }
+
   unlinkedWorks(limit: number, afterId?: string, onlyIds?: readonly string[]) {
     return this.works.unlinked(limit, afterId, onlyIds);
   }

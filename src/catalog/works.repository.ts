@@ -18,6 +18,20 @@ const UNLINKED_AFTER = `NOT EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = 
   AND ($1::uuid[] IS NULL OR w.id = ANY($1::uuid[]))
   AND ($2::uuid IS NULL OR (w.created_at, w.id) > (SELECT created_at, id FROM work WHERE id = $2))`;
 
+/** The WHERE conditions of a work filter (on alias w) and their parameters, numbered from $1. */
+function filterSql(filter: WorkFilterValues): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.linked !== undefined) {
+    where.push(`${filter.linked ? '' : 'NOT '}EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = w.id)`);
+  }
+  if (filter.artistName !== undefined) {
+    params.push(filter.artistName);
+    where.push(`lower(w.artist_name) = lower($${params.length})`);
+  }
+  return { where, params };
+}
+
 /** All SQL on `work`: array-taking, set-based. */
 @Injectable()
 export class WorksRepository {
@@ -73,34 +87,43 @@ export class WorksRepository {
     return this.dataSource.query(`SELECT ${WORK_COLUMNS} FROM work w WHERE w.id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Oldest first (catalog order), keyset-paginated; `limit` rows. */
+  /** Oldest first (catalog order), keyset-paginated; `limit` rows, and how many works the filter matches. */
   async list(
     filter: WorkFilterValues,
     limit: number,
     after?: KeysetCursor,
   ): Promise<[(WorkEntity & { cursorMicros: string })[], number]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.linked !== undefined) {
-      where.push(`${filter.linked ? '' : 'NOT '}EXISTS (SELECT 1 FROM work_link l WHERE l.work_id = w.id)`);
-    }
-    if (filter.artistName !== undefined) {
-      params.push(filter.artistName);
-      where.push(`lower(w.artist_name) = lower($${params.length})`);
-    }
-    const countSql = `SELECT count(*)::int AS n FROM work w ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(countSql, params);
+    const n = await this.count(filter);
+    return [await this.page(filter, limit, after), n];
+  }
+
+  /** How many works the filter matches. */
+  async count(filter: WorkFilterValues): Promise<number> {
+    const { where, params } = filterSql(filter);
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM work w ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return n;
+  }
+
+  /** Oldest first (catalog order), keyset-paginated; `limit` rows. */
+  page(
+    filter: WorkFilterValues,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<(WorkEntity & { cursorMicros: string })[]> {
+    const { where, params } = filterSql(filter);
     if (after) {
       params.push(after.micros, after.id);
       where.push(keysetSql('w', '>', `$${params.length - 1}`, `$${params.length}`));
     }
     params.push(limit);
-    const rows = await this.dataSource.query<(WorkEntity & { cursorMicros: string })[]>(
+    return this.dataSource.query<(WorkEntity & { cursorMicros: string })[]>(
       `SELECT ${WORK_COLUMNS}, ${cursorMicrosSql('w')} AS "cursorMicros" FROM work w ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY w.created_at, w.id LIMIT $${params.length}`,
       params,
     );
-    return [rows, n];
   }
 
   /** Unlinked works in catalog order (for the auto-linker and coverage). */

@@ -1,13 +1,14 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { RequireRole } from 'src/auth/roles';
 import { Loaders, RequestLoaders } from 'src/common/loaders';
 import { assertUuid } from 'src/common/uuid';
-import { decodeCursor, toConnection } from 'src/common/pagination';
+import { Connection, decodeCursor, toConnection } from 'src/common/pagination';
 import { MUSIC_LOADERS, toTrackModel, TrackModel } from 'src/music';
 import { CATALOG_LOADERS } from './catalog.loaders';
 import { toLinkCandidateModel, toLinkEventModel, toSpotifyLinkModel, toWorkModel } from './catalog.mapper';
 import { CatalogService } from './catalog.service';
+import type { WorkFilterValues } from './works.repository';
 import { CreateWorkInput, LinkWorkInput, WorksArgs } from './dto/catalog.inputs';
 import {
   LinkCandidateModel,
@@ -26,12 +27,16 @@ export class WorksResolver {
 
   @Query(() => WorkConnection, { description: 'Works in catalog order (oldest first)' })
   async works(@Args() args: WorksArgs) {
-    const [rows, total] = await this.catalog.listWorks(
-      args.filter ?? {},
-      args.first + 1,
-      decodeCursor(args.after),
+    const filter = args.filter ?? {};
+    const rows = await this.catalog.pageWorks(filter, args.first + 1, decodeCursor(args.after));
+    const page = toConnection(
+      rows,
+      args.first,
+      0,
+      (w) => ({ micros: w.cursorMicros, id: w.id }),
+      toWorkModel,
     );
-    return toConnection(rows, args.first, total, (w) => ({ micros: w.cursorMicros, id: w.id }), toWorkModel);
+    return { ...page, filter };
   }
 
   @Query(() => WorkModel, { nullable: true })
@@ -104,5 +109,21 @@ export class WorksResolver {
   })
   async linkCandidates(@Parent() work: WorkModel, @Loaders() loaders: RequestLoaders) {
     return (await loaders.get(CATALOG_LOADERS.candidatesByWorkId).load(work.id)).map(toLinkCandidateModel);
+  }
+}
+
+/** A page of works as `works` returns it: with its filter, for totalCount. */
+interface WorkPage extends Connection<WorkModel> {
+  filter: WorkFilterValues;
+}
+
+@Resolver(() => WorkConnection)
+export class WorkConnectionResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  /** Counted only when a query selects it (a page alone is one statement, not two). */
+  @ResolveField(() => Int)
+  totalCount(@Parent() page: WorkPage): Promise<number> {
+    return this.catalog.countWorks(page.filter);
   }
 }
