@@ -10,7 +10,7 @@ import { LinkConfidence, LinkMethod } from '../src/catalog/link-types';
 import { decodeCursor } from '../src/common/pagination';
 import { MusicService } from '../src/music/music.service';
 import type { SpotifySimplifiedArtist, SpotifyTrack } from '../src/spotify/spotify-api.types';
-import { benchDatabase, percentile, report } from './support/bench-db';
+import { benchDatabase, percentile, report, sqlBaseline } from './support/bench-db';
 import { startBenchApp } from './support/bench-service';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -289,18 +289,7 @@ async function main(): Promise<void> {
   const meanStatements = (afterRun.sum - duringRun.sum) / Math.max(1, afterRun.count - duringRun.count);
 
   // Baseline: the same pages through pg, CONNECTIONS loops for the same time.
-  const latencies: number[] = [];
-  const deadline = Date.now() + DURATION_S * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < deadline) {
-        const t = process.hrtime.bigint();
-        await pool.query(SQL, keysets[pickPage()]);
-        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
+  const latencies = await sqlBaseline(CONNECTIONS, DURATION_S, () => pool.query(SQL, keysets[pickPage()]));
 
   await service.close();
   pool.on('error', () => undefined); // the server stops under idle clients that pg-pool has not yet released

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { benchDatabase, percentile, report } from './support/bench-db';
+import { benchDatabase, percentile, report, sqlBaseline } from './support/bench-db';
 import { startBenchApp } from './support/bench-service';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -35,18 +35,7 @@ async function main(): Promise<void> {
   });
 
   // Baseline: the same rows through pg, CONNECTIONS loops for the same time.
-  const latencies: number[] = [];
-  const deadline = Date.now() + DURATION_S * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < deadline) {
-        const t = process.hrtime.bigint();
-        await pool.query(SQL);
-        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
+  const latencies = await sqlBaseline(CONNECTIONS, DURATION_S, () => pool.query(SQL));
 
   await service.close();
   pool.on('error', () => undefined); // the server stops under idle clients that pg-pool has not yet released

@@ -41,3 +41,26 @@ export function report(rows: BenchRow[], details: Record<string, unknown> = {}):
 /** Percentile of a sorted array of numbers. */
 export const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/**
+ * The plain-SQL side of a GraphQL benchmark: `connections` loops sending `query()` back to back for `seconds`;
+ * returns each query's latency in ms, sorted.
+ */
+export async function sqlBaseline(
+  connections: number,
+  seconds: number,
+  query: () => Promise<unknown>,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const t = process.hrtime.bigint();
+        await query();
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
